@@ -1,0 +1,1 @@
+// The Agent target; see DESIGN.md.

@@ -1,0 +1,1 @@
+// The Aggregation target; see DESIGN.md.

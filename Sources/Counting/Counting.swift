@@ -1,0 +1,1 @@
+// The Counting target; see DESIGN.md.

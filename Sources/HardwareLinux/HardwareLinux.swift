@@ -1,0 +1,1 @@
+// The HardwareLinux target; see DESIGN.md.

@@ -1,0 +1,1 @@
+// The Uplink target; see DESIGN.md.
