@@ -1,1 +1,0 @@
-// The Aggregation target; see DESIGN.md.
