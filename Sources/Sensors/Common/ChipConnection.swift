@@ -1,0 +1,55 @@
+import Hardware
+
+/// One chip on one bus, as a driver talks to it: the bus conveniences with bus errors wrapped
+/// into ``SensorError/bus(_:)``, and waiting on the injected clock.
+///
+/// Every driver in this target holds one; none of them sees anything below ``I2CBus``.
+struct ChipConnection: Sendable {
+    let bus: any I2CBus
+    let address: I2CAddress
+    let clock: any BoxClock
+
+    /// `S addr+W bytes P`
+    func write(_ bytes: [UInt8]) throws(SensorError) {
+        do { try bus.write(address, bytes) } catch { throw .bus(error) }
+    }
+
+    /// `S addr+R b0 … P`
+    func read(count: Int) throws(SensorError) -> [UInt8] {
+        do { return try bus.read(address, count: count) } catch { throw .bus(error) }
+    }
+
+    /// `S addr+W bytes Sr addr+R b0 … P`: a register read with repeated start.
+    func writeRead(_ bytes: [UInt8], count: Int) throws(SensorError) -> [UInt8] {
+        do { return try bus.writeRead(address, bytes, readCount: count) } catch { throw .bus(error) }
+    }
+
+    /// Waits on the injected clock (never a real sleep in a driver).
+    func wait(_ duration: Duration) async throws {
+        try await clock.sleep(for: duration)
+    }
+
+    /// `S addr+W bytes P`, wait, `S addr+R … P`: for chips without repeated start (Sensirion, seesaw).
+    func writeWaitRead(_ bytes: [UInt8], wait duration: Duration, count: Int) async throws -> [UInt8] {
+        try write(bytes)
+        try await wait(duration)
+        return try read(count: count)
+    }
+
+    /// The current monotonic time, for stamping readings.
+    func now() -> MonotonicInstant { clock.now() }
+}
+
+extension SensorError {
+    /// True when the chip did not acknowledge its address (missing, or busy for chips that NACK
+    /// while measuring, like the SHT4x).
+    var isAddressNotAcknowledged: Bool {
+        if case .bus(let error) = self, error.kind == .noAcknowledge(.address) { return true }
+        return false
+    }
+}
+
+/// `[hi, lo]` of a 16-bit Sensirion command pointer.
+func sensirionCommandBytes(_ command: UInt16) -> [UInt8] {
+    [UInt8(command >> 8), UInt8(command & 0xFF)]
+}

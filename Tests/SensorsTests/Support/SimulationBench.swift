@@ -1,0 +1,30 @@
+import Hardware
+import Sensors
+import Simulator
+
+/// A simulated bus on a virtual clock: what behaviour tests run drivers against.
+struct SimulationBench {
+    let clock = VirtualClock(start: WallTime(secondsSinceEpoch: 1_780_000_000))
+    let bus: SimulatedI2CBus
+
+    init(capabilities: I2CCapabilities = [.plainI2C, .smbusI2CBlock]) {
+        bus = SimulatedI2CBus(name: "sim-i2c-1", clock: clock, capabilities: capabilities)
+        // The agent starts a while after the chips got power (their power-up times have passed).
+        clock.advance(by: .seconds(1))
+    }
+
+    func advance(by duration: Duration) { clock.advance(by: duration) }
+}
+
+/// Every fault a twin or the bus can inject, except `.frozenValue`: a frozen value is not an error
+/// on a single read (QualityMonitor flags it as stuck; tested there).
+let readFailingFaults: [Fault] = [.unplugged, .nackOnData, .crcCorruption, .notReady, .busTimeout, .shortRead]
+
+extension Reading {
+    var summary: String { "\(quantity)=\(value)" }
+}
+
+extension Array where Element == Reading {
+    /// The value of `quantity`, if a reading of it is present.
+    func value(_ quantity: Quantity) -> Double? { first { $0.quantity == quantity }?.value }
+}
