@@ -28,3 +28,26 @@ extension Array where Element == Reading {
     /// The value of `quantity`, if a reading of it is present.
     func value(_ quantity: Quantity) -> Double? { first { $0.quantity == quantity }?.value }
 }
+
+extension SimulationBench {
+    /// Samples every `interval` until the sensor returns readings (a sensor may return nothing
+    /// while it has no new data), at most `attempts` times.
+    func firstReadings(from sensor: some Sensor, interval: Duration = .seconds(1), attempts: Int = 5) async throws -> [Reading] {
+        for _ in 0..<attempts {
+            advance(by: interval)
+            let readings = try await sensor.sample()
+            if !readings.isEmpty { return readings }
+        }
+        return []
+    }
+
+    /// Samples every `interval` until the sensor throws, at most `attempts` times: the error it
+    /// reported, or `nil` when it never did.
+    func firstError(from sensor: some Sensor, interval: Duration = .seconds(1), attempts: Int = 5) async -> SensorError? {
+        for _ in 0..<attempts {
+            advance(by: interval)
+            do { _ = try await sensor.sample() } catch { return SensorError(error) }
+        }
+        return nil
+    }
+}
