@@ -24,9 +24,10 @@ enum SensirionTwinFraming {
         return bytes
     }
 
-    /// An ASCII string as words, NUL-padded to `words` words (Sensirion product names and serials).
+    /// An ASCII string as words, NUL-padded to `words` words (Sensirion product names and serials;
+    /// a string that fills them exactly, like the SPS30 product type, has no NUL).
     static func stringWords(_ text: String, words: Int) -> [UInt16] {
-        var bytes = Array(text.utf8.prefix(words * 2 - 1))
+        var bytes = Array(text.utf8.prefix(words * 2))
         bytes += Array(repeating: 0, count: words * 2 - bytes.count)
         return stride(from: 0, to: bytes.count, by: 2).map { UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1]) }
     }
