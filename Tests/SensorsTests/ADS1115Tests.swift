@@ -10,18 +10,18 @@ struct ADS1115Tests {
 
     @Test("datasheet vector: AIN0 ±4.096 V 128 SPS single-shot → 0xC383; raw 0x4000 = 2.048 V")
     func configAndVolts() {
-        #expect(ads1115SingleShotConfig(channel: 0, gain: .fullScale4_096, dataRate: .sps128) == 0xC383)
+        #expect(ads1115SingleShotConfig(input: .ain0, gain: .fullScale4_096, dataRate: .sps128) == 0xC383)
         #expect(ads1115Volts(raw: 0x4000, gain: .fullScale4_096) == 2.048)
         #expect(ads1115Volts(raw: -32768, gain: .fullScale0_256) == -0.256)
     }
 
     @Test("config word per channel, gain and rate", arguments: [
-        (3, ADS1115Gain.fullScale6_144, ADS1115DataRate.sps8, UInt16(0xF103)),
-        (1, .fullScale0_256, .sps860, 0xDBE3),
-        (2, .fullScale2_048, .sps250, 0xE5A3),
+        (ADS1115Input.ain3, ADS1115Gain.fullScale6_144, ADS1115DataRate.sps8, UInt16(0xF103)),
+        (.ain1, .fullScale0_256, .sps860, 0xDBE3),
+        (.ain2, .fullScale2_048, .sps250, 0xE5A3),
     ])
-    func configWords(channel: Int, gain: ADS1115Gain, rate: ADS1115DataRate, expected: UInt16) {
-        #expect(ads1115SingleShotConfig(channel: channel, gain: gain, dataRate: rate) == expected)
+    func configWords(input: ADS1115Input, gain: ADS1115Gain, rate: ADS1115DataRate, expected: UInt16) {
+        #expect(ads1115SingleShotConfig(input: input, gain: gain, dataRate: rate) == expected)
     }
 
     @Test("two-point calibration: linear between the points, clamped and flagged beyond", arguments: [
@@ -31,6 +31,13 @@ struct ADS1115Tests {
         let result = calibration.waterContent(volts: volts)
         #expect(abs(result.percent - percent) < 1e-9)
         #expect(result.outOfRange == outOfRange)
+    }
+
+    @Test("a calibration with one voltage twice is invalid and flags every reading instead of dividing by zero")
+    func invalidCalibration() {
+        let broken = SoilProbeCalibration(dryVoltage: 2, wetVoltage: 2)
+        #expect(!broken.isValid)
+        #expect(broken.waterContent(volts: 2) == (0, true))
     }
 
     @Test("byte-exact: config write, wait 1/SPS, poll OS, read conversion")
@@ -52,13 +59,14 @@ struct ADS1115Tests {
     }
 
     @Test("against the twin: the probe voltage of the drying soil, per channel and gain", arguments: [
-        (0, ADS1115Gain.fullScale4_096, ADS1115DataRate.sps128), (3, .fullScale6_144, .sps8), (1, .fullScale4_096, .sps860),
+        (ADS1115Input.ain0, ADS1115Gain.fullScale4_096, ADS1115DataRate.sps128), (.ain3, .fullScale6_144, .sps8), (.ain1, .fullScale4_096, .sps860),
     ])
-    func matchesTwin(channel: Int, gain: ADS1115Gain, rate: ADS1115DataRate) async throws {
+    func matchesTwin(input: ADS1115Input, gain: ADS1115Gain, rate: ADS1115DataRate) async throws {
+        let channel = input.rawValue
         let bench = SimulationBench()
         let probe = SoilProbeInput(soil: SoilDrying(seed: 11))
         bench.bus.attach(ADS1115Twin(inputs: [channel: probe.input, (channel + 1) % 4: { _ in 0.5 }]), at: address)
-        let sensor = ADS1115SoilProbe(id: "soil", bus: bench.bus, clock: bench.clock, channel: channel, gain: gain, dataRate: rate, calibration: calibration)
+        let sensor = ADS1115SoilProbe(id: "soil", bus: bench.bus, clock: bench.clock, input: input, gain: gain, dataRate: rate, calibration: calibration)
         try await sensor.start()
         for _ in 0..<3 {
             bench.advance(by: .seconds(86_400))

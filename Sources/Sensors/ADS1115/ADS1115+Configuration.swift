@@ -25,13 +25,18 @@ public enum ADS1115DataRate: UInt16, Sendable, Hashable, CaseIterable {
     public var conversionTime: Duration { .microseconds((1_000_000 + samplesPerSecond - 1) / samplesPerSecond) }
 }
 
-/// The config register word for a single-shot, single-ended conversion of `channel` (0…3):
-/// OS = 1 (start), MUX = 4 + channel, PGA, MODE = 1 (single-shot), DR, comparator off (bits 1:0 = 11).
+/// An analog input of the ADS1115, measured single-ended against GND. A config file's channel
+/// number becomes one with `ADS1115Input(rawValue:)`, so a wrong number is a config error, not a trap.
+public enum ADS1115Input: Int, Sendable, Hashable, CaseIterable {
+    case ain0 = 0, ain1, ain2, ain3
+}
+
+/// The config register word for a single-shot, single-ended conversion of `input`:
+/// OS = 1 (start), MUX = 4 + input, PGA, MODE = 1 (single-shot), DR, comparator off (bits 1:0 = 11).
 ///
 /// docs/sensors.md example: AIN0, ±4.096 V, 128 SPS → 0xC383.
-public func ads1115SingleShotConfig(channel: Int, gain: ADS1115Gain, dataRate: ADS1115DataRate) -> UInt16 {
-    precondition((0...3).contains(channel), "the ADS1115 has inputs AIN0…AIN3")
-    return 0x8000 | UInt16(4 + channel) << 12 | gain.rawValue << 9 | 0x0100 | dataRate.rawValue << 5 | 0x0003
+public func ads1115SingleShotConfig(input: ADS1115Input, gain: ADS1115Gain, dataRate: ADS1115DataRate) -> UInt16 {
+    0x8000 | UInt16(4 + input.rawValue) << 12 | gain.rawValue << 9 | 0x0100 | dataRate.rawValue << 5 | 0x0003
 }
 
 /// Volts of a conversion result: raw × full scale / 32768.
@@ -49,15 +54,19 @@ public struct SoilProbeCalibration: Sendable, Hashable {
     public var wetContent: Double
 
     public init(dryVoltage: Double, wetVoltage: Double, wetContent: Double = 100) {
-        precondition(dryVoltage != wetVoltage, "a calibration needs two different voltages")
         self.dryVoltage = dryVoltage
         self.wetVoltage = wetVoltage
         self.wetContent = wetContent
     }
 
+    /// Two distinct points and a positive wet content: what `config check` should demand.
+    public var isValid: Bool { dryVoltage != wetVoltage && wetContent > 0 && dryVoltage.isFinite && wetVoltage.isFinite }
+
     /// The water content for `volts`, clamped to 0…100 %, and whether it had to be clamped
-    /// (the probe reads beyond its calibration: flag the reading out of range).
+    /// (the probe reads beyond its calibration: flag the reading out of range). An invalid
+    /// calibration gives 0 %, flagged.
     public func waterContent(volts: Double) -> (percent: Double, outOfRange: Bool) {
+        guard isValid else { return (0, true) }
         let percent = (volts - dryVoltage) / (wetVoltage - dryVoltage) * wetContent
         let clamped = min(max(percent, 0), 100)
         return (clamped, clamped != percent)

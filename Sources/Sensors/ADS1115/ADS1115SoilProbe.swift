@@ -18,7 +18,7 @@ public final class ADS1115SoilProbe: Sensor {
     public let id: SensorID
     public let model = "ADS1115"
     public let samplingInterval: Duration
-    public let channel: Int
+    public let input: ADS1115Input
     public let gain: ADS1115Gain
     public let dataRate: ADS1115DataRate
     public let calibration: SoilProbeCalibration
@@ -27,15 +27,14 @@ public final class ADS1115SoilProbe: Sensor {
 
     private let chip: ChipConnection
 
-    /// No I/O here. `channel` is AIN0…AIN3 (single-ended against GND).
+    /// No I/O here. The probe is measured single-ended on `input`.
     public init(
         id: SensorID, bus: any I2CBus, address: I2CAddress = ADS1115SoilProbe.defaultAddress, clock: any BoxClock,
-        channel: Int = 0, gain: ADS1115Gain = .fullScale4_096, dataRate: ADS1115DataRate = .sps128,
+        input: ADS1115Input = .ain0, gain: ADS1115Gain = .fullScale4_096, dataRate: ADS1115DataRate = .sps128,
         calibration: SoilProbeCalibration, samplingInterval: Duration = .seconds(60)
     ) {
-        precondition((0...3).contains(channel), "the ADS1115 has inputs AIN0…AIN3")
         self.id = id
-        self.channel = channel
+        self.input = input
         self.gain = gain
         self.dataRate = dataRate
         self.calibration = calibration
@@ -44,7 +43,7 @@ public final class ADS1115SoilProbe: Sensor {
     }
 
     /// The config word every sample writes.
-    var configWord: UInt16 { ads1115SingleShotConfig(channel: channel, gain: gain, dataRate: dataRate) }
+    var configWord: UInt16 { ads1115SingleShotConfig(input: input, gain: gain, dataRate: dataRate) }
 
     /// Checks that an ADS1115 answers: its config register must look like one (single-shot or
     /// continuous, comparator bits as after reset or as this driver writes them). Nothing is

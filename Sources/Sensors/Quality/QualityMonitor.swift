@@ -12,7 +12,7 @@ import Hardware
 ///   optical counters over-read.
 public struct QualityMonitor: Sendable {
     public struct Configuration: Sendable {
-        /// Consecutive identical values that count as stuck (at least 2).
+        /// Consecutive identical values that count as stuck (at least 2; smaller values count as 2).
         public var stuckAfterSamples: Int
         /// Specified range per quantity; quantities without one are not range-checked.
         public var ranges: [Quantity: ClosedRange<Double>]
@@ -30,8 +30,8 @@ public struct QualityMonitor: Sendable {
             errorMemory: Int = 10, highHumidityThreshold: Double = 70, humidityMaxAge: Duration = .seconds(900),
             opticalQuantities: Set<Quantity> = QualityMonitor.opticalQuantities
         ) {
-            precondition(stuckAfterSamples >= 2, "a value is only stuck after repeating")
-            self.stuckAfterSamples = stuckAfterSamples
+            // A value is only stuck after repeating: fewer than 2 would flag every first sample.
+            self.stuckAfterSamples = max(stuckAfterSamples, 2)
             self.ranges = ranges
             self.errorMemory = errorMemory
             self.highHumidityThreshold = highHumidityThreshold
