@@ -26,10 +26,10 @@ public func sensirionFrame(_ words: [UInt16]) -> [UInt8] {
     return bytes
 }
 
-/// The words of an ASCII string as Sensirion chips send it: two characters a word, NUL-terminated,
-/// padded with NULs to `words` words.
+/// The words of an ASCII string as Sensirion chips send it: two characters a word, followed by
+/// NULs up to `words` words (a string that fills every word has no NUL, as the SPS30 product type).
 public func sensirionStringWords(_ text: String, words: Int) -> [UInt16] {
-    var bytes = Array(text.utf8.prefix(words * 2 - 1))
+    var bytes = Array(text.utf8.prefix(words * 2))
     bytes += Array(repeating: 0, count: words * 2 - bytes.count)
     return stride(from: 0, to: bytes.count, by: 2).map { UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1]) }
 }
