@@ -27,7 +27,8 @@ public final class SPS30Twin: SimulatedI2CDevice {
         var fanCleaningUntil: MonotonicInstant?
         var frozen: [Float]?
         var lastValues: [Float] = Array(repeating: 0, count: 10)
-        var status: UInt32 = 0
+        /// Status bits latched in the register (bit 4 stays until cleared or reset).
+        var latchedStatus: UInt32 = 0
         var autoCleaningInterval: UInt32 = 604_800
     }
 
@@ -38,6 +39,8 @@ public final class SPS30Twin: SimulatedI2CDevice {
     private let air: UrbanAirScenario
     private let clock: any BoxClock
     private let state = Mutex(State())
+    /// Physical fault conditions (a blocked fan, a weak laser) that raise status bits while they last.
+    private let conditions = Mutex<UInt32>(0)
 
     /// - Parameters:
     ///   - productType: what the chip answers to 0xD002; a test may give another to play a wrong chip.
@@ -53,9 +56,11 @@ public final class SPS30Twin: SimulatedI2CDevice {
     /// The chip's current mode.
     public var mode: Mode { state.withLock { $0.mode } }
 
-    /// Raises or clears status register bits (21 fan speed, 5 laser, 4 fan), as a failing fan would.
+    /// Starts or ends a physical fault condition that raises status register bits (21 fan speed,
+    /// 5 laser, 4 fan). Bits 21 and 5 clear themselves when the condition ends; bit 4 (fan failure)
+    /// stays latched until the status is cleared or the chip reset (datasheet §4.4 `[?]`).
     public func setStatusBits(_ bits: UInt32, _ on: Bool = true) {
-        state.withLock { $0.status = on ? $0.status | bits : $0.status & ~bits }
+        conditions.withLock { $0 = on ? $0 | bits : $0 & ~bits }
     }
 
     /// What the sensor measures at `time` (before quantisation to Float), for tests.
@@ -113,9 +118,9 @@ public final class SPS30Twin: SimulatedI2CDevice {
             case 0x8004 where words.count == 2:
                 state.autoCleaningInterval = UInt32(words[0]) << 16 | UInt32(words[1])
             case 0xD210:
-                state.status = 0
+                state.latchedStatus = 0
             case 0xD304:
-                state = State(status: 0, autoCleaningInterval: state.autoCleaningInterval)
+                state = State(autoCleaningInterval: state.autoCleaningInterval)
                 state.mode = .resetting(until: time.advanced(by: .milliseconds(100)))
             default:
                 break  // a read pointer (or an unknown one: later reads answer 0xFF)
@@ -147,7 +152,10 @@ public final class SPS30Twin: SimulatedI2CDevice {
             case 0xD100:
                 return sensirionFrame([UInt16(firmware.major) << 8 | UInt16(firmware.minor)])
             case 0xD206:
-                return sensirionFrame([UInt16(state.status >> 16), UInt16(state.status & 0xFFFF)])
+                let active = conditions.withLock { $0 }
+                state.latchedStatus |= active & (1 << 4)
+                let status = state.latchedStatus | active
+                return sensirionFrame([UInt16(status >> 16), UInt16(status & 0xFFFF)])
             default:
                 // The pointer cannot address inside a block, and unknown pointers read as 0xFF
                 // with CRCs that do not match.
