@@ -34,6 +34,9 @@ extern const int CSHIM_STA_UNSYNC;
 // libgpiod v1 event types (gpiod.h).
 extern const int CSHIM_GPIOD_LINE_EVENT_RISING_EDGE;
 extern const int CSHIM_GPIOD_LINE_EVENT_FALLING_EDGE;
+extern const int CSHIM_GPIOD_LINE_REQUEST_FLAG_BIAS_DISABLE;
+extern const int CSHIM_GPIOD_LINE_REQUEST_FLAG_BIAS_PULL_DOWN;
+extern const int CSHIM_GPIOD_LINE_REQUEST_FLAG_BIAS_PULL_UP;
 
 /// ioctl() with an integer argument. ioctl is variadic, which Swift cannot call; this wrapper
 /// only fixes the argument type. The caller reads errno right after a -1.
