@@ -22,6 +22,8 @@ public final class BoxAgent {
     private var pendingEvents: [HealthEvent] = []
     /// How often windows are closed and the journal is appended to.
     public var flushInterval: Duration = .seconds(1)
+    /// Called after every flush with the clock's time (progress bars).
+    public var onFlush: ((MonotonicInstant) -> Void)?
 
     public init(
         boxID: String, clock: any BoxClock, sensors: [any Sensor], windows: [SensorID: Int64],
@@ -87,5 +89,6 @@ public final class BoxAgent {
                 logger.warning("uplink \(uplink.cursorName) failed: \(error)")
             }
         }
+        onFlush?(clock.now())
     }
 }
