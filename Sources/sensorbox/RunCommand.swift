@@ -7,6 +7,10 @@ struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run the box in real time (the built-in box on the simulated board without --config).",
+        usage: """
+            sensorbox run [--config <file>] [--boards <dir>] [--state-dir <dir>]
+                   [--seed <seed>] [--verbose]
+            """,
         discussion: """
             Aggregates are printed as InfluxDB line protocol on standard output as their windows \
             close; logs go to standard error. SIGTERM or SIGINT stops the box gracefully. A second \

@@ -7,6 +7,11 @@ struct SimulateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
         abstract: "Run the box on the simulated board in virtual time, as fast as the machine goes.",
+        usage: """
+            sensorbox simulate [--duration <duration>] [--seed <seed>]
+                   [--start <time>] [--config <file>] [--boards <dir>]
+                   [--state-dir <dir>] [--verbose]
+            """,
         discussion: """
             Prints InfluxDB line protocol to standard output, a progress bar on a terminal and a \
             summary on standard error. The same seed, start and config give byte-identical output. \
