@@ -4,8 +4,8 @@ import Testing
 
 @testable import HardwareLinux
 
-@Suite("Opening an i2c-dev adapter")
-struct LinuxI2CBusOpenTests {
+@Suite("Opening an i2c-dev adapter and selecting a target")
+struct LinuxI2CBusErrorTests {
     @Test("a missing /dev/i2c-N names the path and says how to enable I2C")
     func missingDevice() throws {
         let error = #expect(throws: I2CError.self) { try LinuxI2CBus(path: "/dev/i2c-97") }
@@ -39,5 +39,24 @@ struct LinuxI2CBusOpenTests {
         let error = LinuxI2CBus.openError(path: "/dev/i2c-1", errno: Errno(rawValue: errno))
         #expect(error.detail?.contains("i2c group") == true)
         #expect(error.errno == errno)
+    }
+
+    @Test("an address owned by a kernel driver is refused, with the reason and without forcing")
+    func addressOwnedByDriver() throws {
+        let error = LinuxI2CBus.selectError(Errno(rawValue: EBUSY), address: I2CAddress(0x44), busName: "i2c-1")
+        #expect(error.kind == .bus)
+        #expect(error.errno == EBUSY)
+        #expect(error.operation == "I2C_SLAVE 0x44 on i2c-1")
+        let detail = try #require(error.detail)
+        #expect(detail.contains("a kernel driver owns 0x44 on i2c-1"))
+        #expect(detail.contains("I2C_SLAVE_FORCE"))
+        #expect(detail.contains("will not steal"))
+    }
+
+    @Test("other I2C_SLAVE failures keep the usual hint")
+    func otherSelectFailure() {
+        let error = LinuxI2CBus.selectError(Errno(rawValue: EINVAL), address: I2CAddress(0x44), busName: "i2c-1")
+        #expect(error.kind == .bus)
+        #expect(error.detail?.contains("kernel driver") == false)
     }
 }
