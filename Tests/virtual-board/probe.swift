@@ -8,8 +8,9 @@ import Glibc
 import Hardware
 import HardwareLinux
 
-nonisolated(unsafe) var failures = 0
+@MainActor var failures = 0
 
+@MainActor
 func check(_ condition: Bool, _ what: String, _ got: @autoclosure () -> String = "") {
     if condition {
         print("PASS: \(what)")
@@ -20,6 +21,7 @@ func check(_ condition: Bool, _ what: String, _ got: @autoclosure () -> String =
 }
 
 /// Writes a sysfs attribute: gpio-sim's simulated pull drives the line as a sensor output would.
+@MainActor
 func writeSysfs(_ path: String, _ value: String) {
     let descriptor = open(path, O_WRONLY)
     guard descriptor >= 0 else { check(false, "open \(path)", "errno \(errno)"); return }
