@@ -16,11 +16,9 @@ public struct Errno: Error, Hashable, Sendable, CustomStringConvertible {
     static var current: Errno { Errno(rawValue: Glibc.errno) }
 
     /// `EINTR`: a signal arrived during the call; every wrapper retries.
-    public static let interrupted = Errno(rawValue: EINTR)
+    static let interrupted = Errno(rawValue: EINTR)
     /// `ENOENT`: no such file (a missing `/dev/i2c-N`).
-    public static let noSuchFile = Errno(rawValue: ENOENT)
-    /// `ENOTTY`: the file does not understand the ioctl (not an I2C adapter).
-    public static let notATypewriter = Errno(rawValue: ENOTTY)
+    static let noSuchFile = Errno(rawValue: ENOENT)
 
     /// The symbolic name (`ENXIO`) for the codes sensorbox meets, else `errno N`.
     public var name: String {

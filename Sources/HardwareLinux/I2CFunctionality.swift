@@ -7,8 +7,10 @@ import Hardware
 /// The bits come from `linux/i2c.h` through the C shim; sensorbox only looks at the few that decide
 /// how a transaction is carried.
 public struct I2CFunctionality: OptionSet, Sendable, Hashable, CustomStringConvertible {
+    /// The `unsigned long` the kernel filled in for `I2C_FUNCS`.
     public let rawValue: UInt
 
+    /// Wraps a functionality bitmask (as read from the kernel, or from `i2cdetect -F` in a test).
     public init(rawValue: UInt) { self.rawValue = rawValue }
 
     /// `I2C_FUNC_I2C`: plain I2C messages (`I2C_RDWR`, `read()`, `write()`), repeated start, any length.

@@ -82,12 +82,7 @@ public final class LinuxI2CBus: I2CBus {
         do {
             try Syscall.ioctl(state.descriptor, CSHIM_I2C_SLAVE, value: UInt(address.rawValue))
         } catch {
-            let detail: String? = error.rawValue == EBUSY
-                ? "a kernel driver owns \(address) on \(name) (see /sys/bus/i2c/devices/); I2C_SLAVE_FORCE "
-                    + "could take it over, but sensorbox will not steal a device from a driver: unbind the "
-                    + "driver or remove its device-tree overlay"
-                : nil
-            throw I2CError(errno: error, address: address, operation: "I2C_SLAVE \(address) on \(name)", detail: detail)
+            throw Self.selectError(error, address: address, busName: name)
         }
         state.selectedAddress = address
     }
@@ -160,6 +155,17 @@ public final class LinuxI2CBus: I2CBus {
                 .other, address: address, operation: "\(operation) on \(name)",
                 detail: "transferred \(count) of \(expected) bytes")
         }
+    }
+
+    /// The error for a failed `I2C_SLAVE`. `EBUSY` there means a kernel driver is bound to the
+    /// address (an overlay such as `i2c-sensor`, or a driver probed by hand).
+    static func selectError(_ errno: Errno, address: I2CAddress, busName: String) -> I2CError {
+        let detail: String? = errno.rawValue == EBUSY
+            ? "a kernel driver owns \(address) on \(busName) (see /sys/bus/i2c/devices/); I2C_SLAVE_FORCE "
+                + "could take it over, but sensorbox will not steal a device from a driver: unbind the "
+                + "driver or remove its device-tree overlay"
+            : nil
+        return I2CError(errno: errno, address: address, operation: "I2C_SLAVE \(address) on \(busName)", detail: detail)
     }
 
     /// The error for an adapter that cannot be opened, with what to do about it.
