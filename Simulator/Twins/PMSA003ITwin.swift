@@ -5,7 +5,7 @@ import Synchronization
 ///
 /// Any read returns the latest 32-byte frame (updated once a second), with or without a preceding
 /// register-0 write. After power-up the sensor is sluggish: it answers zeros, then garbage, for
-/// ``sluggishPeriod`` before its first valid frame. PM comes from a ``ParticulateScenario``.
+/// ``sluggishPeriod`` before its first valid frame. PM comes from a ``ParticulateSource``.
 ///
 /// Faults: `.crcCorruption` flips a bit of the checksum; `.notReady` answers zeros (as during
 /// start-up); `.frozenValue` repeats the last frame.
@@ -16,17 +16,17 @@ public final class PMSA003ITwin: SimulatedI2CDevice {
     }
 
     public let model = "PMSA003I"
-    public let particulates: ParticulateScenario
+    public let air: ParticulateSource
     /// How long after power-up the sensor answers zeros (first half) and garbage (second half).
     public let sluggishPeriod: Duration
     private let seed: UInt64
     private let state: Mutex<State>
 
     public init(
-        particulates: ParticulateScenario, poweredOnAt: MonotonicInstant = .zero, sluggishPeriod: Duration = .seconds(3),
+        air: ParticulateSource, poweredOnAt: MonotonicInstant = .zero, sluggishPeriod: Duration = .seconds(3),
         seed: UInt64 = 1
     ) {
-        self.particulates = particulates
+        self.air = air
         self.sluggishPeriod = sluggishPeriod
         self.seed = seed
         self.state = Mutex(State(poweredOnAt: poweredOnAt))
@@ -51,7 +51,7 @@ public final class PMSA003ITwin: SimulatedI2CDevice {
             } else {
                 // A new frame once a second.
                 let second = MonotonicInstant(nanoseconds: time.nanoseconds / 1_000_000_000 * 1_000_000_000)
-                frame = Self.frame(particulates.massConcentrations(at: second))
+                frame = Self.frame(air.sample(at: second).mass)
                 state.lastFrame = frame
             }
             if faults.contains(.crcCorruption) { corruptByte(&frame, at: 31) }

@@ -6,7 +6,7 @@ import Synchronization
 /// Power-on state is idle. Start measurement (0x0021) produces new values once a second; the
 /// data-ready flag (0x0202) clears when the values (0x03C4) are read. NOx is unknown (0x7FFF) for
 /// the first 10 s, and always on a SEN54. Each command keeps the chip busy (address NACKed) for its
-/// execution time. PM comes from a ``ParticulateScenario``, RH/T from a ``DiurnalWeather``.
+/// execution time. PM comes from a ``ParticulateSource``, RH/T from a ``DiurnalWeather``.
 ///
 /// Faults: `.crcCorruption` flips a bit of the first CRC of an answer; `.notReady` keeps the
 /// data-ready flag at 0; `.frozenValue` repeats the last values. ``setStatusBits(_:)`` injects
@@ -36,17 +36,17 @@ public final class SEN5xTwin: SimulatedI2CDevice {
     public let model: String
     public let variant: Variant
     public let serialNumber: String
-    public let particulates: ParticulateScenario
+    public let air: ParticulateSource
     public let weather: DiurnalWeather
     private let state: Mutex<State>
 
     public init(
-        variant: Variant = .sen55, particulates: ParticulateScenario, weather: DiurnalWeather,
+        variant: Variant = .sen55, air: ParticulateSource, weather: DiurnalWeather,
         serialNumber: String = "8A1F3C2D91B6E074", poweredOnAt: MonotonicInstant = .zero
     ) {
         self.variant = variant
         self.model = variant.productName
-        self.particulates = particulates
+        self.air = air
         self.weather = weather
         self.serialNumber = serialNumber
         self.state = Mutex(State(busyUntil: poweredOnAt.advanced(by: .milliseconds(100))))
@@ -113,15 +113,15 @@ public final class SEN5xTwin: SimulatedI2CDevice {
             case 0x03C4:
                 state.lastReadTick = currentTick(state, at: time)
                 words = values(&state, at: time, faults: faults)
-            case 0xD014: words = SensirionTwinFraming.stringWords(variant.productName, words: 16)
-            case 0xD033: words = SensirionTwinFraming.stringWords(serialNumber, words: 16)
+            case 0xD014: words = sensirionStringWords(variant.productName, words: 16)
+            case 0xD033: words = sensirionStringWords(serialNumber, words: 16)
             case 0xD100: words = [0x0200]
             default:
                 let status = statusBits(state, at: time)
                 if pointer == 0xD210 { state.injectedStatus = 0 }
                 words = [UInt16(status >> 16), UInt16(status & 0xFFFF)]
             }
-            var bytes = SensirionTwinFraming.frame(words)
+            var bytes = sensirionFrame(words)
             if faults.contains(.crcCorruption) { corruptByte(&bytes, at: 2) }
             return Array(bytes.prefix(count))
         }
@@ -150,7 +150,7 @@ public final class SEN5xTwin: SimulatedI2CDevice {
     private func values(_ state: inout State, at time: MonotonicInstant, faults: FaultSet) -> [UInt16] {
         let cleaning = state.fanCleaningUntil.map { time < $0 } ?? false
         if faults.contains(.frozenValue) || cleaning, let last = state.lastValues { return last }
-        let pm = particulates.massConcentrations(at: time)
+        let pm = air.sample(at: time).mass
         let sinceStart = state.measuringSince.map { time - $0 } ?? .zero
         let noxKnown = variant == .sen55 && sinceStart >= .seconds(10)
         let values: [UInt16] = [

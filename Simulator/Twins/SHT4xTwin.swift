@@ -63,7 +63,7 @@ public final class SHT4xTwin: SimulatedI2CDevice {
             case 0x39, 0x2F, 0x1E: measure(&state, at: time, duration: .milliseconds(1100), faults: faults)
             case 0x32, 0x24, 0x15: measure(&state, at: time, duration: .milliseconds(110), faults: faults)
             case 0x89:
-                state.output = SensirionTwinFraming.frame([UInt16(serialNumber >> 16), UInt16(serialNumber & 0xFFFF)])
+                state.output = sensirionFrame([UInt16(serialNumber >> 16), UInt16(serialNumber & 0xFFFF)])
                 state.busyUntil = time.advanced(by: .milliseconds(1))
             case 0x94:
                 state.output = nil
@@ -90,7 +90,7 @@ public final class SHT4xTwin: SimulatedI2CDevice {
             ]
         }
         state.lastWords = words
-        state.output = SensirionTwinFraming.frame(words)
+        state.output = sensirionFrame(words)
         state.busyUntil = time.advanced(by: duration)
         state.stalled = faults.contains(.notReady)
         state.measurements += 1

@@ -2,7 +2,7 @@
 ///
 /// Addresses are never plain `Int`s: a value outside the 7-bit range cannot be built, so a driver
 /// or a config file cannot silently talk to the wrong chip.
-public struct I2CAddress: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct I2CAddress: Hashable, Comparable, Sendable, CustomStringConvertible, ExpressibleByIntegerLiteral {
     /// The address without the read/write bit.
     public let rawValue: UInt8
 
@@ -18,6 +18,9 @@ public struct I2CAddress: Hashable, Comparable, Sendable, CustomStringConvertibl
         precondition(rawValue <= 0x7F, "I2C addresses are 7-bit")
         self.rawValue = rawValue
     }
+
+    /// `let address: I2CAddress = 0x69` for datasheet constants (traps above 0x7F).
+    public init(integerLiteral value: UInt8) { self.init(value) }
 
     public var description: String { hex(rawValue) }
 

@@ -15,6 +15,8 @@ public enum SensorError: Error, Sendable, Equatable, CustomStringConvertible {
     case wrongIdentity(expected: String, found: String)
     /// A GPIO line failed.
     case gpio(GPIOError)
+    /// The sensor cannot be used at all: its bus does not open, it has no driver.
+    case unavailable(String)
 
     public var description: String {
         switch self {
@@ -24,6 +26,7 @@ public enum SensorError: Error, Sendable, Equatable, CustomStringConvertible {
         case .implausible(let why): "implausible answer: \(why)"
         case .wrongIdentity(let expected, let found): "expected \(expected), found \(found)"
         case .gpio(let error): "\(error)"
+        case .unavailable(let why): why
         }
     }
 
@@ -35,13 +38,13 @@ public enum SensorError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 extension SensorError {
-    /// Wraps bus errors; passes sensor errors through; anything else becomes `.implausible`.
+    /// Wraps bus errors; passes sensor errors through; anything else becomes `.unavailable`.
     public init(_ error: any Error) {
         switch error {
         case let error as SensorError: self = error
         case let error as I2CError: self = .bus(error)
         case let error as GPIOError: self = .gpio(error)
-        default: self = .implausible("\(error)")
+        default: self = .unavailable("\(error)")
         }
     }
 }

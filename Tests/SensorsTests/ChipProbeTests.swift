@@ -26,12 +26,12 @@ struct ChipProbeTests {
     @Test("identifies every twin on a shared bus, with serials, and nothing else")
     func identifiesEveryTwin() async throws {
         let bench = SimulationBench()
-        bench.bus.attach(PMSA003ITwin(particulates: .constant(pm2_5: 4), poweredOnAt: .zero), at: address(0x12))
+        bench.bus.attach(PMSA003ITwin(air: .constant(pm2_5: 4), poweredOnAt: .zero), at: address(0x12))
         bench.bus.attach(SeesawSoilTwin(soil: .constant(20), weather: .constant(temperature: 10, humidity: 50)), at: address(0x36))
         bench.bus.attach(SHT4xTwin(weather: .constant(temperature: 10, humidity: 50), serialNumber: 0x1234_ABCD), at: address(0x44))
         bench.bus.attach(ADS1115Twin(inputs: [:]), at: address(0x48))
         bench.bus.attach(AMG8833Twin(scene: UniformThermalScene(background: 15, sensorTemperature: 21)), at: address(0x68))
-        bench.bus.attach(SEN5xTwin(particulates: .constant(pm2_5: 4), weather: .constant(temperature: 10, humidity: 50)), at: address(0x69))
+        bench.bus.attach(SEN5xTwin(air: .constant(pm2_5: 4), weather: .constant(temperature: 10, humidity: 50)), at: address(0x69))
         bench.advance(by: .seconds(5))
         let found = await ChipProbe(bus: bench.bus, clock: bench.clock).scan()
         #expect(found == [

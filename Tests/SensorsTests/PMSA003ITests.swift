@@ -49,14 +49,14 @@ struct PMSA003ITests {
     @Test("sluggish after power-up: start() retries 1 s apart until a valid frame, then values match", arguments: [false, true])
     func sluggishStart(selectsRegisterZero: Bool) async throws {
         let bench = SimulationBench()
-        let particulates = ParticulateScenario(seed: 5)
-        bench.bus.attach(PMSA003ITwin(particulates: particulates, poweredOnAt: bench.clock.now()), at: address)
+        let air = ParticulateSource.urban(UrbanAirScenario(seed: 5), clock: bench.clock)
+        bench.bus.attach(PMSA003ITwin(air: air, poweredOnAt: bench.clock.now()), at: address)
         let sensor = PMSA003I(id: "pm", bus: bench.bus, clock: bench.clock, selectsRegisterZero: selectsRegisterZero)
         try await sensor.start()
         #expect(bench.clock.now() >= MonotonicInstant.zero + .seconds(4))
         let readings = try await sensor.sample()
         let second = MonotonicInstant(nanoseconds: bench.clock.now().nanoseconds / 1_000_000_000 * 1_000_000_000)
-        #expect(abs(try #require(readings.value(.massConcentrationPM2_5)) - particulates.pm2_5(at: second)) <= 0.5)
+        #expect(abs(try #require(readings.value(.massConcentrationPM2_5)) - air.sample(at: second).mass.pm2_5) <= 0.5)
     }
 
     // A NACK on data needs a data byte: only the register-0 variant writes one.
@@ -65,7 +65,7 @@ struct PMSA003ITests {
     func faultAndRecovery(fault: Fault, selectsRegisterZero: Bool) async throws {
         let bench = SimulationBench()
         bench.advance(by: .seconds(5))
-        bench.bus.attach(PMSA003ITwin(particulates: .constant(pm2_5: 14)), at: address)
+        bench.bus.attach(PMSA003ITwin(air: .constant(pm2_5: 14)), at: address)
         let sensor = PMSA003I(id: "pm", bus: bench.bus, clock: bench.clock, selectsRegisterZero: selectsRegisterZero)
         try await sensor.start()
         bench.bus.setFault(fault, at: address)
@@ -79,7 +79,7 @@ struct PMSA003ITests {
     func brownOut() async throws {
         let bench = SimulationBench()
         bench.advance(by: .seconds(5))
-        bench.bus.attach(PMSA003ITwin(particulates: .constant(pm2_5: 14)), at: address)
+        bench.bus.attach(PMSA003ITwin(air: .constant(pm2_5: 14)), at: address)
         let sensor = PMSA003I(id: "pm", bus: bench.bus, clock: bench.clock)
         try await sensor.start()
         bench.bus.powerCycle(at: address)

@@ -82,7 +82,7 @@ struct QualityMonitorTests {
     func frozenSEN5xIsStuck() async throws {
         let bench = SimulationBench()
         let address = I2CAddress(0x69 as UInt8)
-        bench.bus.attach(SEN5xTwin(particulates: ParticulateScenario(seed: 2, noise: 0.3), weather: DiurnalWeather(seed: 2, noise: 0.5)), at: address)
+        bench.bus.attach(SEN5xTwin(air: .urban(UrbanAirScenario(seed: 2), clock: bench.clock), weather: DiurnalWeather(seed: 2, noise: 0.5)), at: address)
         let sensor = SEN5x(id: "pm", bus: bench.bus, clock: bench.clock)
         try await sensor.start()
         var monitor = QualityMonitor(configuration: .init(stuckAfterSamples: 3))

@@ -62,15 +62,15 @@ struct SEN5xTests {
     @Test("against the twin: values match the scenario; NOx appears after ~10 s on a SEN55 only", arguments: [SEN5xTwin.Variant.sen55, .sen54])
     func matchesTwin(variant: SEN5xTwin.Variant) async throws {
         let bench = SimulationBench()
-        let particulates = ParticulateScenario(seed: 3)
+        let air = ParticulateSource.urban(UrbanAirScenario(seed: 3), clock: bench.clock)
         let weather = DiurnalWeather(seed: 4)
-        bench.bus.attach(SEN5xTwin(variant: variant, particulates: particulates, weather: weather), at: address)
+        bench.bus.attach(SEN5xTwin(variant: variant, air: air, weather: weather), at: address)
         let sensor = SEN5x(id: "air", bus: bench.bus, clock: bench.clock)
         try await sensor.start()
         let first = try await bench.firstReadings(from: sensor)
         #expect(first.value(.noxIndex) == nil)
         let readAt = bench.clock.now()
-        #expect(abs(try #require(first.value(.massConcentrationPM2_5)) - particulates.pm2_5(at: readAt)) <= 0.1)
+        #expect(abs(try #require(first.value(.massConcentrationPM2_5)) - air.sample(at: readAt).mass.pm2_5) <= 0.05)
         #expect(abs(try #require(first.value(.relativeHumidity)) - weather.relativeHumidity(at: readAt)) <= 0.01)
         #expect(abs(try #require(first.value(.temperature)) - weather.temperature(at: readAt)) <= 0.005)
         bench.advance(by: .seconds(10))
@@ -84,7 +84,7 @@ struct SEN5xTests {
     @Test("fan cleaning: values frozen and flagged for 10 s")
     func fanCleaning() async throws {
         let bench = SimulationBench()
-        bench.bus.attach(SEN5xTwin(particulates: ParticulateScenario(seed: 1, noise: 0.5), weather: DiurnalWeather(seed: 2)), at: address)
+        bench.bus.attach(SEN5xTwin(air: .urban(UrbanAirScenario(seed: 1), clock: bench.clock), weather: DiurnalWeather(seed: 2)), at: address)
         let sensor = SEN5x(id: "air", bus: bench.bus, clock: bench.clock)
         try await sensor.start()
         let before = try await bench.firstReadings(from: sensor)
@@ -99,7 +99,7 @@ struct SEN5xTests {
     @Test("injected laser failure is flagged on PM readings")
     func laserFailure() async throws {
         let bench = SimulationBench()
-        let twin = SEN5xTwin(particulates: .constant(pm2_5: 5), weather: .constant(temperature: 10, humidity: 50))
+        let twin = SEN5xTwin(air: .constant(pm2_5: 5), weather: .constant(temperature: 10, humidity: 50))
         bench.bus.attach(twin, at: address)
         let sensor = SEN5x(id: "air", bus: bench.bus, clock: bench.clock)
         try await sensor.start()
@@ -112,7 +112,7 @@ struct SEN5xTests {
     @Test("under every fault the driver throws, and reads again once it is cleared", arguments: readFailingFaults)
     func faultAndRecovery(fault: Fault) async throws {
         let bench = SimulationBench()
-        bench.bus.attach(SEN5xTwin(particulates: .constant(pm2_5: 12.3), weather: .constant(temperature: 10, humidity: 50)), at: address)
+        bench.bus.attach(SEN5xTwin(air: .constant(pm2_5: 12.3), weather: .constant(temperature: 10, humidity: 50)), at: address)
         let sensor = SEN5x(id: "air", bus: bench.bus, clock: bench.clock)
         try await sensor.start()
         bench.bus.setFault(fault, at: address)
@@ -125,7 +125,7 @@ struct SEN5xTests {
     @Test("a brown-out stops the measurement; the driver notices and restarts it by itself")
     func restartsAfterBrownOut() async throws {
         let bench = SimulationBench()
-        let twin = SEN5xTwin(particulates: .constant(pm2_5: 7), weather: .constant(temperature: 10, humidity: 50))
+        let twin = SEN5xTwin(air: .constant(pm2_5: 7), weather: .constant(temperature: 10, humidity: 50))
         bench.bus.attach(twin, at: address)
         let sensor = SEN5x(id: "air", bus: bench.bus, clock: bench.clock)
         try await sensor.start()
@@ -140,7 +140,7 @@ struct SEN5xTests {
     @Test("recover() after a brown-out brings values back at once")
     func recoverAfterBrownOut() async throws {
         let bench = SimulationBench()
-        let twin = SEN5xTwin(particulates: .constant(pm2_5: 7), weather: .constant(temperature: 10, humidity: 50))
+        let twin = SEN5xTwin(air: .constant(pm2_5: 7), weather: .constant(temperature: 10, humidity: 50))
         bench.bus.attach(twin, at: address)
         let sensor = SEN5x(id: "air", bus: bench.bus, clock: bench.clock)
         try await sensor.start()

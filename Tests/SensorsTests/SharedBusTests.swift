@@ -9,7 +9,7 @@ struct SharedBusTests {
     func twoDrivers() async throws {
         let bench = SimulationBench()
         let sen5xAddress = I2CAddress(0x69 as UInt8), sht4xAddress = I2CAddress(0x44 as UInt8)
-        bench.bus.attach(SEN5xTwin(particulates: .constant(pm2_5: 22.2), weather: .constant(temperature: 30, humidity: 80)), at: sen5xAddress)
+        bench.bus.attach(SEN5xTwin(air: .constant(pm2_5: 22.2), weather: .constant(temperature: 30, humidity: 80)), at: sen5xAddress)
         bench.bus.attach(SHT4xTwin(weather: .constant(temperature: 12, humidity: 40)), at: sht4xAddress)
         let sen5x = SEN5x(id: "pm", bus: bench.bus, clock: bench.clock)
         let sht4x = SHT4x(id: "air", bus: bench.bus, clock: bench.clock)

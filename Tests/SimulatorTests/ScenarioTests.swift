@@ -41,12 +41,13 @@ struct ScenarioTests {
         #expect(gaps.allSatisfy { (2...5).contains($0) })
     }
 
-    @Test("particulates peak at rush hour")
-    func particulates() {
-        let pm = ParticulateScenario(seed: 1, noise: 0)
-        #expect(pm.pm2_5(at: hours(8)) > pm.pm2_5(at: hours(3)) + 10)
-        let mass = pm.massConcentrations(at: hours(18))
-        #expect(mass.pm1_0 < mass.pm2_5 && mass.pm2_5 < mass.pm4_0 && mass.pm4_0 < mass.pm10)
+    @Test("a particulate source maps monotonic time to the urban scenario's wall time")
+    func particulateSource() {
+        let clock = VirtualClock(start: WallTime(secondsSinceEpoch: 1_780_000_000))
+        let scenario = UrbanAirScenario(seed: 4)
+        let source = ParticulateSource.urban(scenario, clock: clock)
+        #expect(source.sample(at: hours(2)) == scenario.sample(at: WallTime(secondsSinceEpoch: 1_780_000_000 + 7200)))
+        #expect(ParticulateSource.constant(pm2_5: 12).sample(at: hours(5)).mass.pm2_5 == 12)
     }
 
     @Test("uniform thermal scene: background everywhere but the hot pixels")

@@ -27,7 +27,7 @@ struct TwinBehaviourTests {
     func sen5xModes() throws {
         let bus = bus
         let address = I2CAddress(0x69 as UInt8)
-        let twin = SEN5xTwin(particulates: .constant(pm2_5: 10), weather: .constant(temperature: 20, humidity: 50))
+        let twin = SEN5xTwin(air: .constant(pm2_5: 10), weather: .constant(temperature: 20, humidity: 50))
         bus.attach(twin, at: address)
         later(200)
         #expect(!twin.isMeasuring)
@@ -54,7 +54,7 @@ struct TwinBehaviourTests {
     func pmsa003iStartUp() throws {
         let bus = bus
         let address = I2CAddress(0x12 as UInt8)
-        bus.attach(PMSA003ITwin(particulates: .constant(pm2_5: 8)), at: address)
+        bus.attach(PMSA003ITwin(air: .constant(pm2_5: 8)), at: address)
         #expect(try bus.read(address, count: 32) == Array(repeating: 0, count: 32))
         later(2000)
         #expect(try bus.read(address, count: 32).prefix(2) != [0x42, 0x4D])

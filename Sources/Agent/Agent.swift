@@ -1,1 +1,0 @@
-// The Agent target; see DESIGN.md.

@@ -1,0 +1,149 @@
+import Hardware
+import Sensors
+
+/// Decodes `[[sensor]]` tables one by one, checking each against the board and against the
+/// sensors before it (duplicate ids).
+struct SensorConfigDecoder {
+    let board: BoardConfig?
+    let log: DiagnosticLog
+    private var idPlaces: [String: SourcePosition] = [:]
+
+    init(board: BoardConfig?, log: DiagnosticLog) {
+        self.board = board
+        self.log = log
+    }
+
+    /// The sensor, with the position where its address (or, when defaulted, its table) is written,
+    /// or `nil` when it has errors (already logged).
+    mutating func decode(_ table: TOMLTable, at position: SourcePosition, number: Int) -> Located<SensorConfig>? {
+        var subject = "sensor #\(number)"
+        if let entry = table["id"], case .string(let id) = entry.node.value { subject = "sensor \"\(id)\"" }
+        let reader = TableReader(element: subject, table: table, position: position, log: log)
+
+        let id = reader.string("id", required: true)
+        var idIsValid = id != nil
+        if let id {
+            if !isSensorID(id.value) {
+                log.error("\(subject): id must be 1–64 characters of a-z, 0-9, _ and -", at: id.position)
+                idIsValid = false
+            } else if let first = idPlaces[id.value] {
+                log.error("\(subject) is defined twice (first at \(log.file):\(first))", at: id.position)
+                idIsValid = false
+            } else {
+                idPlaces[id.value] = id.position
+            }
+        }
+
+        guard let typeText = reader.string("type", required: true) else {
+            reader.finish()
+            return nil
+        }
+        guard let type = SensorType(rawValue: typeText.value) else {
+            // Without a type the other keys cannot be judged: report only the type.
+            log.error("\(subject): unknown type \"\(typeText.value)\"; known types: \(SensorType.knownList)", at: typeText.position)
+            return nil
+        }
+
+        var placement: Located<I2CPlacement>?
+        if type.isI2C { placement = decodePlacement(reader, type: type) }
+        let interval = reader.duration("interval", in: type.minimumInterval...Duration.seconds(3600))
+        let window = decodeWindow(reader, type: type)
+        if let interval, let window, interval.value > window {
+            log.error(
+                "\(subject): interval \(formatDuration(interval.value)) is longer than the window \(formatDuration(window))",
+                at: interval.position)
+        }
+        let settings = SensorSettingsDecoder(reader: reader, board: board).decode(type)
+        reader.finish()
+
+        guard idIsValid, let id, let settings, let window, !(type.isI2C && placement == nil),
+            reader.has("interval") == (interval != nil)
+        else { return nil }
+        let sensor = SensorConfig(
+            id: id.value, type: type, i2c: placement?.value, interval: interval?.value ?? type.defaultInterval,
+            window: window, settings: settings)
+        return Located(sensor, at: placement?.position ?? position)
+    }
+
+    /// Bus and address of an I2C chip; the bus defaults to the board's only bus, the address to
+    /// the chip's default.
+    private func decodePlacement(_ reader: TableReader, type: SensorType) -> Located<I2CPlacement>? {
+        let subject = reader.subject
+        var busName: String?
+        if let bus = reader.string("bus") {
+            if let board, board.i2cBus(named: bus.value) == nil {
+                let known = board.i2cBuses.map(\.name).joined(separator: ", ")
+                log.error(
+                    "\(subject): unknown bus \"\(bus.value)\"; board \(board.name) has \(known.isEmpty ? "no I2C bus" : known)",
+                    at: bus.position)
+            } else {
+                busName = bus.value
+            }
+        } else if !reader.has("bus"), let board {
+            switch board.i2cBuses.count {
+            case 1: busName = board.i2cBuses[0].name
+            case 0: log.error("\(subject): board \(board.name) has no I2C bus for a \(type.model)", at: reader.position)
+            default:
+                let known = board.i2cBuses.map(\.name).joined(separator: ", ")
+                log.error("\(subject): missing key \"bus\": board \(board.name) has several (\(known))", at: reader.position)
+            }
+        }
+
+        var address = type.defaultAddress
+        var position = reader.position
+        if let written = reader.integer("address", in: Int64.min...Int64.max) {
+            position = written.position
+            address = nil
+            if let valid = I2CAddress(Int(clamping: written.value)) {
+                if type.allowedAddresses.contains(valid) {
+                    address = valid
+                } else {
+                    let allowed = type.allowedAddresses.map(\.description)
+                    log.error(
+                        "\(subject): address \(valid) is not an address of the \(type.model); it answers on \(listed(allowed, last: "or"))",
+                        at: written.position)
+                }
+            } else {
+                log.error("\(subject): address \(hexNumber(written.value)) is not a 7-bit I2C address", at: written.position)
+            }
+        }
+        guard let busName, let address else { return nil }
+        return Located(I2CPlacement(bus: busName, address: address), at: position)
+    }
+
+    /// Windows must divide an hour so that they align to the clock (…:00, :15, :30, :45).
+    private func decodeWindow(_ reader: TableReader, type: SensorType) -> Duration? {
+        guard reader.has("window") else {
+            _ = reader.entry("window")
+            return type.defaultWindow
+        }
+        guard let window = reader.duration("window", in: .zero...Duration.seconds(24 * 3600)) else { return nil }
+        let (seconds, attoseconds) = window.value.components
+        guard attoseconds == 0, seconds >= 60, seconds % 60 == 0, 3600 % seconds == 0 else {
+            log.error(
+                "\(reader.subject): window \(formatDuration(window.value)) does not divide an hour into whole minutes; use 1m, 2m, 3m, 4m, 5m, 6m, 10m, 12m, 15m, 20m, 30m or 60m",
+                at: window.position)
+            return nil
+        }
+        return window.value
+    }
+
+    /// Sensor ids appear in record ids and line-protocol tags.
+    private func isSensorID(_ id: String) -> Bool {
+        (1...64).contains(id.utf8.count)
+            && id.utf8.allSatisfy { isLowercaseLetterOrDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
+    }
+}
+
+/// `a, b or c`.
+func listed(_ items: [String], last conjunction: String) -> String {
+    guard items.count > 1 else { return items.first ?? "" }
+    return items.dropLast().joined(separator: ", ") + " \(conjunction) " + items[items.count - 1]
+}
+
+/// `0x80`-style rendering of any integer a config may hold (negative ones in decimal).
+func hexNumber(_ value: Int64) -> String {
+    guard value >= 0 else { return "\(value)" }
+    let digits = String(value, radix: 16, uppercase: true)
+    return "0x" + (digits.count % 2 == 1 ? "0" : "") + digits
+}

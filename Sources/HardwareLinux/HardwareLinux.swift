@@ -1,1 +1,0 @@
-// The HardwareLinux target; see DESIGN.md.

@@ -1,0 +1,175 @@
+extension JournalCore {
+    /// Opens the journal in `configuration.directory`, repairing whatever a crash or a bad
+    /// card left behind. It never refuses to start because of what it finds in the files; it
+    /// throws only if the directory itself cannot be used.
+    ///
+    /// Every segment is scanned (header, then each record's length, CRC and sequence):
+    /// - the newest segment's torn or corrupt tail is cut back to the last valid record;
+    /// - an older segment that does not hold exactly the records up to the next segment is
+    ///   moved to `quarantine/` (kept for people to look at, never read again);
+    /// - missing sequence ranges (deleted or quarantined segments) get a gap record;
+    /// - a cursor pointing before the oldest record is moved to it; a cursor ahead of the data
+    ///   is kept, and numbering continues after it so that no id already sent is reused.
+    /// Repairs are returned in ``repairs`` and written to the journal as a health event.
+    static func open(
+        fileSystem: any FileSystem, configuration: JournalConfiguration, time: RecordTime
+    ) throws(JournalError) -> JournalCore {
+        let core: JournalCore
+        var lost: [(ClosedRange<UInt64>, String)] = []
+        var cursorMoves: [(String, UInt64)] = []
+        do throws(FileSystemError) {
+            try fileSystem.makeDirectory(configuration.directory)
+            try fileSystem.makeDirectory(configuration.directory + "/quarantine")
+            let cursorLog = try CursorLog(
+                fileSystem: fileSystem, directory: configuration.directory,
+                compactionBytes: configuration.cursorLogCompactionBytes
+            )
+            core = JournalCore(fileSystem: fileSystem, configuration: configuration, cursorLog: cursorLog)
+            for message in cursorLog.repairs {
+                core.repairs.append(JournalRepair(kind: .cursorLogTail, file: CursorLog.fileName, message: message))
+            }
+            let firsts = try fileSystem.listDirectory(configuration.directory)
+                .compactMap(SegmentFormat.firstSequence(fileName:)).sorted()
+            var highestNamed: UInt64 = 0
+            var quarantined = false
+            for (index, first) in firsts.enumerated() {
+                let name = SegmentFormat.fileName(firstSequence: first)
+                let bytes = (try? fileSystem.readWholeFile(core.path(name))) ?? []
+                let scan = SegmentFormat.scan(bytes, expectedFirst: first)
+                let isNewest = index == firsts.count - 1
+                if isNewest && scan.headerValid {
+                    if scan.validEnd < bytes.count {
+                        let file = try fileSystem.open(core.path(name), mode: .readWriteCreate)
+                        defer { fileSystem.close(file) }
+                        try fileSystem.truncate(file, to: scan.validEnd)
+                        try fileSystem.fdatasync(file)
+                        let zeros = bytes[scan.validEnd...].allSatisfy { $0 == 0 }
+                        core.repairs.append(JournalRepair(
+                            kind: .truncatedTail, file: name,
+                            message: "cut \(bytes.count - scan.validEnd) bytes at offset \(scan.validEnd)"
+                                + (zeros ? " (zero-filled)" : "") + ": \(scan.problem ?? "")"
+                        ))
+                    }
+                    core.segments.append(Segment(firstSequence: first, recordOffsets: scan.recordOffsets, size: scan.validEnd))
+                    continue
+                }
+                let expectedCount = isNewest ? nil : firsts[index + 1] - first
+                if !isNewest, scan.headerValid, scan.problem == nil,
+                   UInt64(scan.recordOffsets.count) == expectedCount {
+                    core.segments.append(Segment(firstSequence: first, recordOffsets: scan.recordOffsets, size: scan.validEnd))
+                    continue
+                }
+                highestNamed = max(highestNamed, first)
+                if isNewest && bytes.allSatisfy({ $0 == 0 }) {
+                    // A segment whose header never reached the disk: the power was cut while it
+                    // was being started, so it never held an acknowledged record.
+                    try fileSystem.unlink(core.path(name))
+                    quarantined = true
+                    continue
+                }
+                let reason = scan.problem
+                    ?? "holds \(scan.recordOffsets.count) records, expected \(expectedCount ?? 0)"
+                let destination = try core.quarantine(name)
+                quarantined = true
+                core.repairs.append(JournalRepair(
+                    kind: .quarantinedSegment, file: name, message: "moved to \(destination): \(reason)"
+                ))
+            }
+            if quarantined {
+                // The renames are atomic; syncing both directories makes them durable so the
+                // next open does not scan the corrupt segment again.
+                try fileSystem.syncDirectory(configuration.directory)
+                try fileSystem.syncDirectory(core.quarantineDirectory)
+            }
+
+            // Numbering continues after the newest record, after a quarantined newest segment's
+            // first sequence, and after every acknowledged sequence: an id that may have been
+            // sent upstream is never given to another record.
+            let positions = cursorLog.positions
+            let lastData = core.segments.last?.lastSequence ?? 0
+            core.nextSequence = max(lastData + 1, highestNamed, (positions.values.max() ?? 0) + 1, 1)
+
+            // Missing ranges: before the oldest segment (relative to the slowest logged
+            // cursor, or to the oldest segment name found), between segments, after the newest.
+            var expected = positions.isEmpty ? (firsts.first ?? core.nextSequence) : (positions.values.min() ?? 0) + 1
+            for segment in core.segments {
+                if segment.firstSequence > expected {
+                    lost.append((expected...(segment.firstSequence - 1), "segment missing or quarantined"))
+                }
+                expected = max(expected, segment.lastSequence + 1)
+            }
+            if core.nextSequence > expected {
+                lost.append((expected...(core.nextSequence - 1), "records missing at the end of the journal"))
+            }
+            for (range, reason) in lost {
+                core.repairs.append(JournalRepair(
+                    kind: .missingRecords, file: "",
+                    message: "sequences \(range.lowerBound)...\(range.upperBound) lost: \(reason)"
+                ))
+            }
+
+            let oldest = core.segments.first(where: { !$0.isEmpty })?.firstSequence ?? core.nextSequence
+            for (name, position) in positions.sorted(by: { $0.key < $1.key }) {
+                if position > lastData {
+                    core.repairs.append(JournalRepair(
+                        kind: .cursorAheadOfData, file: CursorLog.fileName,
+                        message: "cursor \(name) acknowledged \(position), data ends at \(lastData); "
+                            + "numbering continues at \(core.nextSequence)"
+                    ))
+                } else if position + 1 < oldest {
+                    cursorMoves.append((name, oldest - 1))
+                    core.repairs.append(JournalRepair(
+                        kind: .cursorInMissingSegment, file: CursorLog.fileName,
+                        message: "cursor \(name) at \(position) moved to \(oldest - 1), before the oldest record"
+                    ))
+                }
+            }
+
+            if let last = core.segments.last, last.lastSequence + 1 == core.nextSequence {
+                core.activeFile = try fileSystem.open(core.path(last.fileName), mode: .readWriteCreate)
+            }
+        } catch {
+            throw JournalError(error)
+        }
+
+        // Tell the data platform: gap records for what is lost, one health event for the rest.
+        var entries: [(JournalPayload, RecordTime)] = lost.map {
+            (.gap(Gap(firstSequence: $0.0.lowerBound, lastSequence: $0.0.upperBound, reason: $0.1)), time)
+        }
+        if !core.repairs.isEmpty {
+            let event = HealthEvent(
+                sensor: nil, severity: .warning, kind: "journal.repaired",
+                message: core.repairs.map(\.description).joined(separator: "; ")
+            )
+            entries.append((.health(event), time))
+        }
+        do throws(JournalError) {
+            if core.activeFile == nil { try core.startSegment(firstSequence: core.nextSequence) }
+            if !entries.isEmpty { try core.write(entries) }
+            // After the gap records: a crash in between repeats the repair (a second gap record
+            // for the same range), it never loses the information.
+            do { try core.cursorLog.record(cursorMoves) } catch { throw JournalError(error) }
+        } catch {
+            // Starting matters more than reporting: keep the records for the next append.
+            core.deferred = entries
+            core.cursorMovesDeferred = cursorMoves
+            if case .diskFull(let cause) = error {
+                core.diskFull = DiskFullState(since: time, refusedPayloads: 0, error: cause)
+            }
+        }
+        return core
+    }
+
+    /// Moves a segment to the quarantine folder (under a fresh name if one is taken).
+    func quarantine(_ name: String) throws(FileSystemError) -> String {
+        let taken = Set(try fileSystem.listDirectory(quarantineDirectory))
+        var destination = name
+        var suffix = 1
+        while taken.contains(destination) {
+            destination = "\(name).\(suffix)"
+            suffix += 1
+        }
+        try fileSystem.rename(path(name), to: quarantineDirectory + "/" + destination)
+        return "quarantine/" + destination
+    }
+}

@@ -1,0 +1,330 @@
+import Synchronization
+
+/// A file system in memory that models what survives a crash, for tests and simulations.
+///
+/// Like Linux, it keeps every write and every change of a name *pending* until the file or the
+/// directory is synced. ``crash(atSync:)`` arms a crash: the Nth sync call fails instead, and
+/// every operation after it fails too, as if power had been cut. ``imageAfterCrash(seed:)`` then
+/// builds the file system a reboot would find: each pending write is kept, dropped, or torn
+/// (its first part written, the rest garbage), each truncate kept or dropped, and an ordered
+/// prefix of the pending name changes kept — chosen by a seeded generator, so a failing case is
+/// reproducible.
+public final class MemoryFileSystem: FileSystem {
+    enum FileChange {
+        case write(offset: Int, bytes: [UInt8])
+        case truncate(length: Int)
+    }
+
+    enum NameChange {
+        case link(path: String, inode: Int)
+        case unlink(path: String)
+        case rename(from: String, to: String)
+    }
+
+    struct Inode {
+        var durable: [UInt8] = []
+        var current: [UInt8] = []
+        var pending: [FileChange] = []
+    }
+
+    struct State {
+        var inodes: [Int: Inode] = [:]
+        var names: [String: Int] = [:]
+        var durableNames: [String: Int] = [:]
+        var pendingNames: [(directory: String, change: NameChange)] = []
+        var directories: Set<String> = []
+        var handles: [Int32: Int] = [:]
+        var nextHandle: Int32 = 3
+        var nextInode = 1
+        var syncCount = 0
+        var crashAtSync: Int?
+        var crashed = false
+        var capacity: Int?
+
+        var usedBytes: Int { Set(names.values).reduce(0) { $0 + (inodes[$1]?.current.count ?? 0) } }
+    }
+
+    let state: Mutex<State>
+
+    /// An empty file system; writes beyond `capacity` bytes in all files fail with `ENOSPC`.
+    public init(capacity: Int? = nil) {
+        var initial = State()
+        initial.capacity = capacity
+        state = Mutex(initial)
+    }
+
+    init(state initial: State) { state = Mutex(initial) }
+
+    // MARK: Test controls
+
+    /// Makes the `sync`-th sync call from now (fsync, fdatasync or directory sync; 1 = the next)
+    /// fail as a crash; all later operations fail too.
+    public func crash(atSync sync: Int) {
+        state.withLock { $0.crashAtSync = $0.syncCount + sync }
+    }
+
+    /// Sync calls made so far.
+    public var syncCount: Int { state.withLock { $0.syncCount } }
+
+    /// Whether the armed crash has happened.
+    public var hasCrashed: Bool { state.withLock { $0.crashed } }
+
+    /// Changes the capacity (`nil` = unlimited), e.g. to end a simulated disk-full state.
+    public func setCapacity(_ capacity: Int?) { state.withLock { $0.capacity = capacity } }
+
+    /// The file system as found after a power cut now: durable state plus a seeded choice of
+    /// what happened to each pending change.
+    public func imageAfterCrash(seed: UInt64) -> MemoryFileSystem {
+        var random = SplitMix(seed: seed)
+        let old = state.withLock { $0 }
+        var image = State()
+        image.directories = old.directories
+        image.capacity = old.capacity
+        var names = old.durableNames
+        let kept = Int(random.next() % UInt64(old.pendingNames.count + 1))
+        for (_, change) in old.pendingNames.prefix(kept) { Self.apply(change, to: &names) }
+        for (number, inode) in old.inodes {
+            var bytes = inode.durable
+            for change in inode.pending {
+                switch (change, random.next() % 3) {
+                case (_, 0): continue
+                case (.write(let offset, let data), 1): Self.write(data, at: offset, into: &bytes)
+                case (.write(let offset, let data), _):
+                    let torn = Int(random.next() % UInt64(data.count + 1))
+                    let garbage = (0..<(data.count - torn)).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+                    Self.write(Array(data.prefix(torn)) + garbage, at: offset, into: &bytes)
+                case (.truncate(let length), _): Self.truncate(&bytes, to: length)
+                }
+            }
+            image.inodes[number] = Inode(durable: bytes, current: bytes, pending: [])
+        }
+        image.names = names
+        image.durableNames = names
+        image.nextInode = old.nextInode
+        return MemoryFileSystem(state: image)
+    }
+
+    /// The current content of `path` (what a read sees), or `nil` if there is no such file.
+    public func contents(of path: String) -> [UInt8]? {
+        state.withLock { state in state.names[path].flatMap { state.inodes[$0]?.current } }
+    }
+
+    /// Replaces the content of `path` durably (creating it), to prepare a corrupt store.
+    public func setContents(of path: String, to bytes: [UInt8]) {
+        state.withLock { state in
+            let inode = state.names[path] ?? state.nextInode
+            if state.names[path] == nil { state.nextInode += 1 }
+            state.inodes[inode] = Inode(durable: bytes, current: bytes, pending: [])
+            state.names[path] = inode
+            state.durableNames[path] = inode
+        }
+    }
+
+    /// Removes `path` durably, to prepare a store with a missing file.
+    public func remove(_ path: String) {
+        state.withLock { state in
+            state.names[path] = nil
+            state.durableNames[path] = nil
+        }
+    }
+
+    /// The paths of all files, sorted.
+    public var paths: [String] { state.withLock { $0.names.keys.sorted() } }
+
+    // MARK: FileSystem
+
+    public func open(_ path: String, mode: OpenMode) throws(FileSystemError) -> FileHandle {
+        try withState("open", path) { (state) throws(FileSystemError) -> FileHandle in
+            let inode: Int
+            if let existing = state.names[path] {
+                inode = existing
+            } else {
+                guard mode == .readWriteCreate else {
+                    throw FileSystemError(errno: FileSystemError.ENOENT, operation: "open", path: path)
+                }
+                guard state.directories.contains(Self.directory(of: path)) else {
+                    throw FileSystemError(errno: FileSystemError.ENOENT, operation: "open", path: path)
+                }
+                inode = state.nextInode
+                state.nextInode += 1
+                state.inodes[inode] = Inode()
+                state.names[path] = inode
+                state.pendingNames.append((Self.directory(of: path), .link(path: path, inode: inode)))
+            }
+            let handle = state.nextHandle
+            state.nextHandle += 1
+            state.handles[handle] = inode
+            return FileHandle(descriptor: handle)
+        }
+    }
+
+    public func close(_ file: FileHandle) {
+        state.withLock { _ = $0.handles.removeValue(forKey: file.descriptor) }
+    }
+
+    public func read(_ file: FileHandle, count: Int, at offset: Int) throws(FileSystemError) -> [UInt8] {
+        try withState("pread", "") { (state) throws(FileSystemError) -> [UInt8] in
+            let bytes = try Self.inode(file, in: state).current
+            guard offset < bytes.count else { return [] }
+            return Array(bytes[offset..<min(bytes.count, offset + count)])
+        }
+    }
+
+    public func write(_ file: FileHandle, _ bytes: [UInt8], at offset: Int) throws(FileSystemError) {
+        try withState("pwrite", "") { (state) throws(FileSystemError) in
+            guard let number = state.handles[file.descriptor], var inode = state.inodes[number] else {
+                throw FileSystemError(errno: FileSystemError.EBADF, operation: "pwrite", path: "")
+            }
+            let growth = max(0, offset + bytes.count - inode.current.count)
+            if let capacity = state.capacity, state.usedBytes + growth > capacity {
+                throw FileSystemError(errno: FileSystemError.ENOSPC, operation: "pwrite", path: "")
+            }
+            Self.write(bytes, at: offset, into: &inode.current)
+            inode.pending.append(.write(offset: offset, bytes: bytes))
+            state.inodes[number] = inode
+        }
+    }
+
+    public func fdatasync(_ file: FileHandle) throws(FileSystemError) { try sync(file, "fdatasync") }
+    public func fsync(_ file: FileHandle) throws(FileSystemError) { try sync(file, "fsync") }
+
+    public func truncate(_ file: FileHandle, to length: Int) throws(FileSystemError) {
+        try withState("ftruncate", "") { (state) throws(FileSystemError) in
+            guard let number = state.handles[file.descriptor], var inode = state.inodes[number] else {
+                throw FileSystemError(errno: FileSystemError.EBADF, operation: "ftruncate", path: "")
+            }
+            Self.truncate(&inode.current, to: length)
+            inode.pending.append(.truncate(length: length))
+            state.inodes[number] = inode
+        }
+    }
+
+    public func size(_ file: FileHandle) throws(FileSystemError) -> Int {
+        try withState("fstat", "") { (state) throws(FileSystemError) -> Int in try Self.inode(file, in: state).current.count }
+    }
+
+    public func rename(_ source: String, to destination: String) throws(FileSystemError) {
+        try withState("rename", source) { (state) throws(FileSystemError) in
+            guard state.names[source] != nil else {
+                throw FileSystemError(errno: FileSystemError.ENOENT, operation: "rename", path: source)
+            }
+            Self.apply(.rename(from: source, to: destination), to: &state.names)
+            state.pendingNames.append((Self.directory(of: destination), .rename(from: source, to: destination)))
+        }
+    }
+
+    public func unlink(_ path: String) throws(FileSystemError) {
+        try withState("unlink", path) { (state) throws(FileSystemError) in
+            guard state.names[path] != nil else {
+                throw FileSystemError(errno: FileSystemError.ENOENT, operation: "unlink", path: path)
+            }
+            state.names[path] = nil
+            state.pendingNames.append((Self.directory(of: path), .unlink(path: path)))
+        }
+    }
+
+    public func makeDirectory(_ path: String) throws(FileSystemError) {
+        try withState("mkdir", path) { (state) throws(FileSystemError) in _ = state.directories.insert(path) }
+    }
+
+    public func listDirectory(_ path: String) throws(FileSystemError) -> [String] {
+        try withState("opendir", path) { (state) throws(FileSystemError) -> [String] in
+            guard state.directories.contains(path) else {
+                throw FileSystemError(errno: FileSystemError.ENOENT, operation: "opendir", path: path)
+            }
+            let files = state.names.keys.filter { Self.directory(of: $0) == path }
+            let subdirectories = state.directories.filter { $0 != path && Self.directory(of: $0) == path }
+            return (files + subdirectories).map { String($0.dropFirst(path.count + 1)) }
+        }
+    }
+
+    public func syncDirectory(_ path: String) throws(FileSystemError) {
+        try withState("fsync", path) { (state) throws(FileSystemError) in
+            try Self.countSync(&state, "fsync", path)
+            // Name changes are applied in order; only those of this directory become durable
+            // now, the others stay pending.
+            var remaining: [(directory: String, change: NameChange)] = []
+            for entry in state.pendingNames {
+                if entry.directory == path { Self.apply(entry.change, to: &state.durableNames) } else { remaining.append(entry) }
+            }
+            state.pendingNames = remaining
+        }
+    }
+
+    // MARK: Helpers
+
+    private func sync(_ file: FileHandle, _ operation: String) throws(FileSystemError) {
+        try withState(operation, "") { (state) throws(FileSystemError) in
+            try Self.countSync(&state, operation, "")
+            guard let number = state.handles[file.descriptor], var inode = state.inodes[number] else {
+                throw FileSystemError(errno: FileSystemError.EBADF, operation: operation, path: "")
+            }
+            inode.durable = inode.current
+            inode.pending = []
+            state.inodes[number] = inode
+        }
+    }
+
+    private static func countSync(_ state: inout State, _ operation: String, _ path: String) throws(FileSystemError) {
+        state.syncCount += 1
+        if let crashAt = state.crashAtSync, state.syncCount >= crashAt {
+            state.crashed = true
+            throw FileSystemError(errno: FileSystemError.EIO, operation: operation, path: path)
+        }
+    }
+
+    private func withState<T>(
+        _ operation: String, _ path: String, _ body: (inout State) throws(FileSystemError) -> T
+    ) throws(FileSystemError) -> T {
+        let result: Result<T, FileSystemError> = state.withLock { state in
+            if state.crashed { return .failure(FileSystemError(errno: FileSystemError.EIO, operation: operation, path: path)) }
+            do throws(FileSystemError) { return .success(try body(&state)) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    private static func inode(_ file: FileHandle, in state: State) throws(FileSystemError) -> Inode {
+        guard let number = state.handles[file.descriptor], let inode = state.inodes[number] else {
+            throw FileSystemError(errno: FileSystemError.EBADF, operation: "fd", path: "")
+        }
+        return inode
+    }
+
+    private static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return String(path[..<slash])
+    }
+
+    private static func apply(_ change: NameChange, to names: inout [String: Int]) {
+        switch change {
+        case .link(let path, let inode): names[path] = inode
+        case .unlink(let path): names[path] = nil
+        case .rename(let source, let destination):
+            if let inode = names.removeValue(forKey: source) { names[destination] = inode }
+        }
+    }
+
+    private static func write(_ data: [UInt8], at offset: Int, into bytes: inout [UInt8]) {
+        if bytes.count < offset + data.count { bytes += [UInt8](repeating: 0, count: offset + data.count - bytes.count) }
+        bytes.replaceSubrange(offset..<(offset + data.count), with: data)
+    }
+
+    private static func truncate(_ bytes: inout [UInt8], to length: Int) {
+        if bytes.count > length { bytes.removeLast(bytes.count - length) } else {
+            bytes += [UInt8](repeating: 0, count: length - bytes.count)
+        }
+    }
+}
+
+/// SplitMix64: a tiny seeded generator, enough to choose crash outcomes reproducibly.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,186 @@
+import Hardware
+
+/// Driver for the Sensirion SPS30 particulate matter sensor over I2C.
+///
+/// The SPS30 has no repeated start: every read is a pointer write, then a read in a separate
+/// transaction (datasheet §6.1). `init` does no I/O; ``start()`` resets the chip and starts
+/// measuring; ``sample()`` polls the data-ready flag and reads the ten values once a second.
+public final class SPS30: Sensor {
+    public static let defaultAddress: I2CAddress = 0x69
+    /// Sensirion's product type string (§6.3.9).
+    public static let productType = "00080000"
+    /// Upper limit of the specified range of mass concentration (§1).
+    public static let specifiedRangeMass: ClosedRange<Double> = 0...1000
+
+    public let id: SensorID
+    public let model = "SPS30"
+    public let samplingInterval: Duration
+    public let address: I2CAddress
+    /// After how many polls in a row without new data the driver reports ``SensorError/notReady``
+    /// (new values come every second; a few misses mean the chip stopped measuring).
+    public var maximumNotReadyPolls = 3
+    /// How often the status register is read (the fan and laser warnings change slowly).
+    public var statusInterval: Duration = .seconds(60)
+
+    private let bus: any I2CBus
+    private let clock: any BoxClock
+    private var measuringSince: MonotonicInstant?
+    private var notReadyPolls = 0
+    private var fanCleaningUntil: MonotonicInstant?
+    private var status: SPS30Status = []
+    private var nextStatusRead: MonotonicInstant = .zero
+    private var firmware: (major: UInt8, minor: UInt8)?
+
+    public init(id: SensorID, bus: any I2CBus, address: I2CAddress = SPS30.defaultAddress, clock: any BoxClock,
+                samplingInterval: Duration = .seconds(1)) {
+        self.id = id
+        self.bus = bus
+        self.address = address
+        self.clock = clock
+        self.samplingInterval = samplingInterval
+    }
+
+    /// The last status register read (empty before the first read, or on firmware < 2.2).
+    public var lastStatus: SPS30Status { status }
+
+    /// Resets the chip and starts measuring in float mode.
+    ///
+    /// The sequence follows the reference drivers: wake the chip in case it sleeps, reset, wait,
+    /// stop (harmless; clears a power-on bus glitch), read the firmware version, start.
+    public func start() async throws {
+        measuringSince = nil
+        notReadyPolls = 0
+        fanCleaningUntil = nil
+        status = []
+        do {
+            try await send(.deviceReset)
+        } catch let error as I2CError where error.kind == .noAcknowledge(.address) {
+            // A sleeping SPS30 has its I2C interface off: wake it and try the reset again.
+            try await wakeUp()
+            try await send(.deviceReset)
+        }
+        try await clock.sleep(for: .milliseconds(400))  // reference drivers wait 500 ms in all after a reset
+        try await send(.stopMeasurement)
+        let version = try await readFirmwareVersion()
+        firmware = version
+        try await send(.startMeasurement, arguments: [SPS30OutputFormat.float.rawValue])
+        measuringSince = clock.now()
+        nextStatusRead = clock.now()
+    }
+
+    /// Wakes the chip from sleep mode (firmware ≥ 2.0).
+    ///
+    /// §6.3.6: "the first wake-up is NACKed by design": the first pulse only switches the
+    /// interface on, the second command is the one the chip executes.
+    public func wakeUp() async throws {
+        do { try bus.write(address, SPS30Command.wakeUp.bytes) } catch {}
+        try await send(.wakeUp)
+    }
+
+    /// Reads once: data-ready flag, then the ten values when ready.
+    public func sample() async throws -> [Reading] {
+        guard let since = measuringSince else {
+            throw SensorError.implausible("SPS30 \(id) is not measuring; start() was not called or failed")
+        }
+        let now = clock.now()
+        if now >= nextStatusRead, supportsStatusRegister {
+            status = try await readStatus()
+            nextStatusRead = now.advanced(by: statusInterval)
+        }
+        let ready = try await readWords(.readDataReadyFlag, count: 1)
+        guard ready[0] & 0x00FF == 1 else {
+            notReadyPolls += 1
+            if notReadyPolls > maximumNotReadyPolls {
+                throw SensorError.notReady
+            }
+            return []
+        }
+        notReadyPolls = 0
+        let bytes = try await bus.writeWaitRead(
+            address, SPS30Command.readMeasuredValues.bytes, wait: .zero, readCount: 60, clock: clock)
+        let measurement = try SPS30Measurement.decode(float: bytes)
+        return readings(measurement, at: clock.now(), measuringFor: since.duration(to: now))
+    }
+
+    /// Starts fan cleaning (§6.3.7): 10 s at full speed, values frozen meanwhile.
+    public func startFanCleaning() async throws {
+        try await send(.startFanCleaning)
+        fanCleaningUntil = clock.now().advanced(by: .seconds(10))
+    }
+
+    public func identify() async throws -> SensorIdentity {
+        let product = sensirionString(try await readWords(.readProductType, count: 4))
+        let serial = sensirionString(try await readWords(.readSerialNumber, count: 16))
+        let version = try await readFirmwareVersion()
+        return SensorIdentity(product: product, serial: serial, firmware: "\(version.major).\(version.minor)")
+    }
+
+    /// Reads the device status register (firmware ≥ 2.2).
+    public func readStatus() async throws -> SPS30Status {
+        let words = try await readWords(.readDeviceStatusRegister, count: 2)
+        return SPS30Status(rawValue: UInt32(words[0]) << 16 | UInt32(words[1]))
+    }
+
+    /// Reads the auto-cleaning interval in seconds (0 = off).
+    public func readAutoCleaningInterval() async throws -> UInt32 {
+        let words = try await readWords(.autoCleaningInterval, count: 2)
+        return UInt32(words[0]) << 16 | UInt32(words[1])
+    }
+
+    /// Sets the auto-cleaning interval in seconds (0 switches it off; default 604 800 = one week).
+    public func setAutoCleaningInterval(_ seconds: UInt32) async throws {
+        try await send(.autoCleaningInterval, arguments: [UInt16(seconds >> 16), UInt16(seconds & 0xFFFF)])
+    }
+
+    // MARK: Wire
+
+    private var supportsStatusRegister: Bool {
+        guard let firmware else { return false }
+        return firmware.major > 2 || (firmware.major == 2 && firmware.minor >= 2)
+    }
+
+    private func readFirmwareVersion() async throws -> (major: UInt8, minor: UInt8) {
+        let word = try await readWords(.readFirmwareVersion, count: 1)[0]
+        return (UInt8(word >> 8), UInt8(word & 0xFF))
+    }
+
+    /// Sends a command (with CRC-framed argument words) and waits its execution time.
+    private func send(_ command: SPS30Command, arguments: [UInt16] = []) async throws {
+        try bus.write(address, command.bytes + sensirionFrame(arguments))
+        try await clock.sleep(for: command.executionTime)
+    }
+
+    /// Pointer write, then a separate read of `count` CRC-checked words (no repeated start).
+    private func readWords(_ command: SPS30Command, count: Int) async throws -> [UInt16] {
+        let bytes = try await bus.writeWaitRead(address, command.bytes, wait: .zero, readCount: count * 3, clock: clock)
+        return try sensirionWords(bytes, what: "\(command) answer")
+    }
+
+    private func readings(_ m: SPS30Measurement, at time: MonotonicInstant, measuringFor elapsed: Duration) -> [Reading] {
+        var flags: QualityFlags = []
+        if elapsed < m.warmUpDuration { flags.insert(.warmUp) }
+        if let until = fanCleaningUntil {
+            if time < until { flags.insert(.fanCleaning) } else { fanCleaningUntil = nil }
+        }
+        if !status.isDisjoint(with: [.fanFailure, .fanSpeedWarning]) { flags.insert(.fanError) }
+        if status.contains(.laserFailure) { flags.insert(.laserError) }
+        func reading(_ quantity: Quantity, _ value: Float, _ unit: Unit, range: ClosedRange<Double>? = nil) -> Reading {
+            var quality = flags
+            if let range, !range.contains(Double(value)) { quality.insert(.outOfRange) }
+            return Reading(sensor: id, quantity: quantity, value: Double(value), unit: unit, time: time, quality: quality)
+        }
+        let mass = Self.specifiedRangeMass
+        return [
+            reading(.massConcentrationPM1_0, m.massPM1_0, .microgramsPerCubicMetre, range: mass),
+            reading(.massConcentrationPM2_5, m.massPM2_5, .microgramsPerCubicMetre, range: mass),
+            reading(.massConcentrationPM4_0, m.massPM4_0, .microgramsPerCubicMetre, range: mass),
+            reading(.massConcentrationPM10, m.massPM10, .microgramsPerCubicMetre, range: mass),
+            reading(.numberConcentrationPM0_5, m.numberPM0_5, .particlesPerCubicCentimetre),
+            reading(.numberConcentrationPM1_0, m.numberPM1_0, .particlesPerCubicCentimetre),
+            reading(.numberConcentrationPM2_5, m.numberPM2_5, .particlesPerCubicCentimetre),
+            reading(.numberConcentrationPM4_0, m.numberPM4_0, .particlesPerCubicCentimetre),
+            reading(.numberConcentrationPM10, m.numberPM10, .particlesPerCubicCentimetre),
+            reading(.typicalParticleSize, m.typicalParticleSize, .micrometre),
+        ]
+    }
+}

@@ -1,0 +1,57 @@
+import Agent
+import ArgumentParser
+import Hardware
+import HardwareLinux
+
+struct SimulateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Run the box on the simulated board in virtual time, as fast as the machine goes.",
+        usage: """
+            sensorbox simulate [--duration <duration>] [--seed <seed>]
+                   [--start <time>] [--config <file>] [--boards <dir>]
+                   [--state-dir <dir>] [--verbose]
+            """,
+        discussion: """
+            Prints InfluxDB line protocol to standard output, a progress bar on a terminal and a \
+            summary on standard error. The same seed, start and config give byte-identical output. \
+            A second run on the same state directory continues where the first stopped.
+            """)
+
+    @OptionGroup var box: BoxOptions
+
+    @Option(help: ArgumentHelp("How much virtual time to simulate: 90s, 15m, 24h, 7d …", valueName: "duration"))
+    var duration: String = "1h"
+
+    @Option(help: "Seed of every random number of the simulation.")
+    var seed: UInt64 = 1
+
+    @Option(help: ArgumentHelp("Virtual start time, UTC: 2026-06-01 or 2026-06-01T08:00:00Z (default: where the last run in the state directory stopped, else 2026-06-01).", valueName: "time"))
+    var start: String?
+
+    @Flag(help: "Log every start and recovery (default: warnings only).")
+    var verbose = false
+
+    func validate() throws {
+        do { _ = try parseDuration(duration) } catch { throw ValidationError("--duration: \(error)") }
+        if let start, WallTime(iso8601: start) == nil {
+            throw ValidationError("--start: \"\(start)\" is not a UTC time like 2026-06-01 or 2026-06-01T08:00:00Z")
+        }
+    }
+
+    func run() async throws {
+        let (boxConfig, board) = try box.load()
+        let options = Simulation.Options(
+            duration: try parseDuration(duration), seed: seed, stateDirectory: box.stateDirectory(for: board),
+            start: start.flatMap(WallTime.init(iso8601:)), logLevel: verbose ? .info : .warning)
+        let wallClock = SystemClock()
+        let began = wallClock.now()
+        let bar = standardErrorIsTerminal ? ProgressBar() : nil
+        let summary = try await Simulation.run(
+            box: boxConfig, board: board, options: options, standardOutput: StandardOutputSink(),
+            progress: bar.map { bar in { bar.show($0) } })
+        bar?.finish()
+        let elapsed = began.duration(to: wallClock.now())
+        printToStandardError(SimulationReport.text(summary, stateDirectory: options.stateDirectory, elapsed: elapsed))
+    }
+}

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Everything CI runs: the test suite against the simulated bus, then the command-line checks.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+swift build --build-tests
+swift test --skip-build
