@@ -85,6 +85,14 @@ struct ChipProbeTests {
         bus.verify()
     }
 
+    @Test("the SPS30 twin is identified by its product type, with its serial")
+    func sps30Twin() async {
+        let bench = SimulationBench()
+        bench.bus.attach(SPS30Twin(air: UrbanAirScenario(seed: 1), clock: bench.clock), at: address(0x69))
+        let found = await ChipProbe(bus: bench.bus, clock: bench.clock).scan()
+        #expect(found == [DetectedChip(address: address(0x69), model: "SPS30", serial: "8A2F3B1C9D0E4A57")])
+    }
+
     @Test("on an SMBus-only adapter the register chips are still found")
     func smbusOnly() async {
         let bench = SimulationBench(capabilities: [.smbusI2CBlock])
