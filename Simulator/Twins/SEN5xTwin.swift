@@ -8,6 +8,10 @@ import Synchronization
 /// the first 10 s, and always on a SEN54. Each command keeps the chip busy (address NACKed) for its
 /// execution time. PM comes from a ``ParticulateSource``, RH/T from a ``DiurnalWeather``.
 ///
+/// A command the chip does not know, or one not allowed in the current mode (read values or fan
+/// cleaning while idle), is NACKed on its data bytes `[?]`: the SEN5x datasheet describes NACKs
+/// for unsupported commands; unlike the SPS30 it is not documented to answer 0xFF fill.
+///
 /// Faults: `.crcCorruption` flips a bit of the first CRC of an answer; `.notReady` keeps the
 /// data-ready flag at 0; `.frozenValue` repeats the last values. ``setStatusBits(_:)`` injects
 /// fan/laser/sensor errors.

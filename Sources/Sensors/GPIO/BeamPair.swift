@@ -27,6 +27,10 @@ public final class BeamPair {
             self.timestamp = timestamp
         }
 
+        /// The edge as a GPIO event (what the counting engine's beam-pair counter takes, with the
+        /// line's raw value as its line index).
+        public var event: GPIOEdgeEvent { GPIOEdgeEvent(edge, at: timestamp) }
+
         public var description: String { "\(line) \(edge) at \(timestamp)" }
     }
 
