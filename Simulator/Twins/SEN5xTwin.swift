@@ -16,11 +16,13 @@ import Synchronization
 /// data-ready flag at 0; `.frozenValue` repeats the last values. ``setStatusBits(_:)`` injects
 /// fan/laser/sensor errors.
 public final class SEN5xTwin: SimulatedI2CDevice {
+    /// SEN50: PM only; SEN54: + RH/T and VOC; SEN55: + NOx. What a variant lacks reads unknown.
     public enum Variant: Sendable {
-        case sen54, sen55
+        case sen50, sen54, sen55
 
         var productName: String {
             switch self {
+            case .sen50: "SEN50"
             case .sen54: "SEN54"
             case .sen55: "SEN55"
             }
@@ -157,14 +159,15 @@ public final class SEN5xTwin: SimulatedI2CDevice {
         let pm = air.sample(at: time).mass
         let sinceStart = state.measuringSince.map { time - $0 } ?? .zero
         let noxKnown = variant == .sen55 && sinceStart >= .seconds(10)
+        let hasClimate = variant != .sen50
         let values: [UInt16] = [
             SensirionTwinFraming.word(pm.pm1_0 * 10, signed: false),
             SensirionTwinFraming.word(pm.pm2_5 * 10, signed: false),
             SensirionTwinFraming.word(pm.pm4_0 * 10, signed: false),
             SensirionTwinFraming.word(pm.pm10 * 10, signed: false),
-            SensirionTwinFraming.word(weather.relativeHumidity(at: time) * 100, signed: true),
-            SensirionTwinFraming.word(weather.temperature(at: time) * 200, signed: true),
-            SensirionTwinFraming.word(1000, signed: true),  // VOC index 100: the average of the last day
+            hasClimate ? SensirionTwinFraming.word(weather.relativeHumidity(at: time) * 100, signed: true) : 0x7FFF,
+            hasClimate ? SensirionTwinFraming.word(weather.temperature(at: time) * 200, signed: true) : 0x7FFF,
+            hasClimate ? SensirionTwinFraming.word(1000, signed: true) : 0x7FFF,  // VOC index 100: the day's average
             noxKnown ? SensirionTwinFraming.word(10, signed: true) : 0x7FFF,  // NOx index 1: clean air
         ]
         state.lastValues = values

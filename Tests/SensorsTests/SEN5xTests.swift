@@ -59,6 +59,17 @@ struct SEN5xTests {
         bus.verify()
     }
 
+    @Test("SEN50: PM only — everything else reads unknown and yields no reading")
+    func sen50() async throws {
+        let bench = SimulationBench()
+        bench.bus.attach(SEN5xTwin(variant: .sen50, air: .constant(pm2_5: 5), weather: .constant(temperature: 10, humidity: 50)), at: address)
+        let sensor = SEN5x(id: "air", bus: bench.bus, clock: bench.clock)
+        try await sensor.start()
+        bench.advance(by: .seconds(20))
+        let readings = try await bench.firstReadings(from: sensor)
+        #expect(Set(readings.map(\.quantity)) == [.massConcentrationPM1_0, .massConcentrationPM2_5, .massConcentrationPM4_0, .massConcentrationPM10])
+    }
+
     @Test("against the twin: values match the scenario; NOx appears after ~10 s on a SEN55 only", arguments: [SEN5xTwin.Variant.sen55, .sen54])
     func matchesTwin(variant: SEN5xTwin.Variant) async throws {
         let bench = SimulationBench()

@@ -19,15 +19,17 @@ public final class AMG8833: Sensor {
 
     public let id: SensorID
     public let model = "AMG8833"
-    /// 10 fps: a new frame every 100 ms.
+    /// How often ``sample()`` (the thermistor reading) runs: aggregation needs no more.
     public let samplingInterval: Duration
+    /// How often the counting pipeline should call ``readFrame()``: the chip runs at 10 fps.
+    public let frameInterval = Duration.milliseconds(100)
     private let chip: ChipConnection
     private var startPending = true
 
     /// No I/O here; ``start()`` runs the power-on sequence.
     public init(
         id: SensorID, bus: any I2CBus, address: I2CAddress = AMG8833.defaultAddress, clock: any BoxClock,
-        samplingInterval: Duration = .milliseconds(100)
+        samplingInterval: Duration = .seconds(60)
     ) {
         self.id = id
         self.samplingInterval = samplingInterval
