@@ -14,14 +14,28 @@ struct ChipConnection: Sendable {
         do { try bus.write(address, bytes) } catch { throw .bus(error) }
     }
 
-    /// `S addr+R b0 … P`
+    /// `S addr+R b0 … P`; exactly `count` bytes or an error.
     func read(count: Int) throws(SensorError) -> [UInt8] {
-        do { return try bus.read(address, count: count) } catch { throw .bus(error) }
+        let bytes: [UInt8]
+        do { bytes = try bus.read(address, count: count) } catch { throw .bus(error) }
+        return try checked(bytes, count: count)
     }
 
-    /// `S addr+W bytes Sr addr+R b0 … P`: a register read with repeated start.
+    /// `S addr+W bytes Sr addr+R b0 … P`: a register read with repeated start; exactly `count`
+    /// bytes or an error.
     func writeRead(_ bytes: [UInt8], count: Int) throws(SensorError) -> [UInt8] {
-        do { return try bus.writeRead(address, bytes, readCount: count) } catch { throw .bus(error) }
+        let answer: [UInt8]
+        do { answer = try bus.writeRead(address, bytes, readCount: count) } catch { throw .bus(error) }
+        return try checked(answer, count: count)
+    }
+
+    /// Every decoder may index the answer freely: a bus implementation that returns fewer bytes
+    /// than asked is reported, never indexed past.
+    private func checked(_ bytes: [UInt8], count: Int) throws(SensorError) -> [UInt8] {
+        guard bytes.count == count else {
+            throw .implausible("\(address): \(bytes.count) bytes read, \(count) asked")
+        }
+        return bytes
     }
 
     /// Waits on the injected clock (never a real sleep in a driver).
