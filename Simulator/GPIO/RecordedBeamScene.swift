@@ -6,6 +6,7 @@ public struct RecordedBeamScene: BeamScene {
     /// The edges of beam 0 and beam 1, each sorted by time.
     public var beams: [[GPIOEdgeEvent]]
 
+    /// A scene from the edges of each beam (sorted here).
     public init(beams: [[GPIOEdgeEvent]]) {
         self.beams = beams.map { $0.sorted { $0.timestamp < $1.timestamp } }
     }

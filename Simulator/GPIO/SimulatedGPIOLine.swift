@@ -14,6 +14,7 @@ public final class SimulatedGPIOLine: GPIOEdgeInput {
     }
 
     public let name: String
+    /// Where the edges come from.
     public let scene: any BeamScene
     /// Which beam of the scene this line carries (0 or 1).
     public let beam: Int

@@ -10,9 +10,13 @@ import Hardware
 ///
 /// SHT4x and SEN5x twins read it; the seesaw twin takes its temperature as the soil's.
 public struct DiurnalWeather: Sendable {
+    /// Daily mean air temperature, °C.
     public var meanTemperature: Double
+    /// Half the day-night temperature swing, °C.
     public var temperatureAmplitude: Double
+    /// Daily mean relative humidity, %.
     public var meanHumidity: Double
+    /// Half the day-night humidity swing, %.
     public var humidityAmplitude: Double
     /// The hour of the day at monotonic zero (0 = midnight).
     public var startHour: Double
@@ -20,6 +24,7 @@ public struct DiurnalWeather: Sendable {
     public var noise: Double
     private let random: ScenarioNoise
 
+    /// A day-night curve; `seed` fixes the noise.
     public init(
         seed: UInt64, meanTemperature: Double = 12, temperatureAmplitude: Double = 6,
         meanHumidity: Double = 70, humidityAmplitude: Double = 18, startHour: Double = 0, noise: Double = 0.2

@@ -8,6 +8,7 @@ import Hardware
 public struct ParticulateSource: Sendable {
     private let sample: @Sendable (MonotonicInstant) -> ParticulateSample
 
+    /// Air from any function of monotonic time.
     public init(_ sample: @escaping @Sendable (MonotonicInstant) -> ParticulateSample) {
         self.sample = sample
     }

@@ -3,7 +3,9 @@ import Hardware
 /// A thermal scene of one temperature everywhere, optionally with a warm rectangle (a stand-in for
 /// a person), for tests of the AMG8833 path. The street model with walking people lives elsewhere.
 public struct UniformThermalScene: ThermalScene {
+    /// Pixels per row.
     public let width: Int
+    /// Rows.
     public let height: Int
     /// The temperature of every pixel, °C.
     public var background: Double
@@ -11,8 +13,10 @@ public struct UniformThermalScene: ThermalScene {
     public var sensorTemperature: Double
     /// Pixels (row, column) that read `hotTemperature` instead.
     public var hotPixels: Set<[Int]>
+    /// The temperature of ``hotPixels``, °C.
     public var hotTemperature: Double
 
+    /// A scene of `background` °C with `hotPixels` (`[row, column]`) at `hotTemperature`.
     public init(
         background: Double, sensorTemperature: Double, width: Int = 8, height: Int = 8,
         hotPixels: Set<[Int]> = [], hotTemperature: Double = 30

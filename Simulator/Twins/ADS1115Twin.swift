@@ -16,6 +16,7 @@ public final class ADS1115Twin: SimulatedI2CDevice {
     /// A voltage on one input, in volts, as a function of time.
     public typealias Input = @Sendable (MonotonicInstant) -> Double
 
+    /// The config register after power-up (datasheet).
     public static let configResetValue: UInt16 = 0x8583
 
     private struct State {

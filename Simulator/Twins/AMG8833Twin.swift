@@ -25,9 +25,11 @@ public final class AMG8833Twin: SimulatedI2CDevice {
     }
 
     public let model = "AMG8833"
+    /// What the array looks at.
     public let scene: any ThermalScene
     private let state = Mutex(State())
 
+    /// A chip in its power-on state looking at `scene` (8 × 8).
     public init(scene: any ThermalScene) {
         precondition(scene.width == 8 && scene.height == 8, "the AMG8833 sees 8 × 8 pixels")
         self.scene = scene

@@ -16,12 +16,14 @@ public final class PMSA003ITwin: SimulatedI2CDevice {
     }
 
     public let model = "PMSA003I"
+    /// The air the sensor samples.
     public let air: ParticulateSource
     /// How long after power-up the sensor answers zeros (first half) and garbage (second half).
     public let sluggishPeriod: Duration
     private let seed: UInt64
     private let state: Mutex<State>
 
+    /// A sensor powered on at `poweredOnAt`; `seed` fixes its start-up garbage.
     public init(
         air: ParticulateSource, poweredOnAt: MonotonicInstant = .zero, sluggishPeriod: Duration = .seconds(3),
         seed: UInt64 = 1

@@ -40,12 +40,17 @@ public final class SEN5xTwin: SimulatedI2CDevice {
     }
 
     public let model: String
+    /// Which SEN5x it plays.
     public let variant: Variant
+    /// The answer to 0xD033.
     public let serialNumber: String
+    /// The air the PM sensor samples.
     public let air: ParticulateSource
+    /// What the RH/T sensor measures.
     public let weather: DiurnalWeather
     private let state: Mutex<State>
 
+    /// An idle chip powered on at `poweredOnAt`.
     public init(
         variant: Variant = .sen55, air: ParticulateSource, weather: DiurnalWeather,
         serialNumber: String = "8A1F3C2D91B6E074", poweredOnAt: MonotonicInstant = .zero

@@ -13,7 +13,9 @@ import Synchronization
 public final class SHT4xTwin: SimulatedI2CDevice {
     /// The measurement times the twin enforces (the chip NACKs until they have passed).
     public static let highPrecisionTime = Duration.milliseconds(10)
+    /// Medium precision (0xF6).
     public static let mediumPrecisionTime = Duration.milliseconds(5)
+    /// Low precision (0xE0).
     public static let lowPrecisionTime = Duration.milliseconds(2)
 
     private struct State {
@@ -25,10 +27,13 @@ public final class SHT4xTwin: SimulatedI2CDevice {
     }
 
     public let model = "SHT4x"
+    /// The answer to 0x89.
     public let serialNumber: UInt32
+    /// What the chip measures.
     public let weather: DiurnalWeather
     private let state: Mutex<State>
 
+    /// A chip powered on at `poweredOnAt` (busy for its 1 ms power-up).
     public init(weather: DiurnalWeather, serialNumber: UInt32 = 0x0E5A_1C3B, poweredOnAt: MonotonicInstant = .zero) {
         self.weather = weather
         self.serialNumber = serialNumber

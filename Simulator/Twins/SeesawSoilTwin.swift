@@ -21,12 +21,15 @@ public final class SeesawSoilTwin: SimulatedI2CDevice {
     }
 
     public let model = "seesaw"
+    /// The soil the probe sits in.
     public let soil: SoilDrying
+    /// Where the MCU temperature comes from.
     public let weather: DiurnalWeather
     /// The water content at which the probe reads 2000 counts.
     public let saturatedWaterContent: Double
     private let state: Mutex<State>
 
+    /// A board powered on at `poweredOnAt` (deaf for its 500 ms boot).
     public init(soil: SoilDrying, weather: DiurnalWeather, saturatedWaterContent: Double = 50, poweredOnAt: MonotonicInstant = .zero) {
         self.soil = soil
         self.weather = weather

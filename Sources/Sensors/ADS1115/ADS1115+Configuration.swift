@@ -19,6 +19,7 @@ public enum ADS1115Gain: UInt16, Sendable, Hashable, CaseIterable {
 public enum ADS1115DataRate: UInt16, Sendable, Hashable, CaseIterable {
     case sps8 = 0, sps16, sps32, sps64, sps128, sps250, sps475, sps860
 
+    /// Conversions per second.
     public var samplesPerSecond: Int { [8, 16, 32, 64, 128, 250, 475, 860][Int(rawValue)] }
 
     /// The conversion time, 1/SPS, rounded up to a whole microsecond.
@@ -48,11 +49,14 @@ public func ads1115Volts(raw: Int16, gain: ADS1115Gain) -> Double {
 /// and in saturated soil (``wetContent`` %vol). Capacitive probes read lower when wetter, but the
 /// maths does not assume it.
 public struct SoilProbeCalibration: Sendable, Hashable {
+    /// Probe output in dry soil, volts.
     public var dryVoltage: Double
+    /// Probe output at ``wetContent``, volts.
     public var wetVoltage: Double
     /// The water content the wet point stands for, in %vol (100 = the wet point is "100 %").
     public var wetContent: Double
 
+    /// Two points of one probe; check ``isValid`` before use (`config check`).
     public init(dryVoltage: Double, wetVoltage: Double, wetContent: Double = 100) {
         self.dryVoltage = dryVoltage
         self.wetVoltage = wetVoltage

@@ -18,9 +18,13 @@ public final class ADS1115SoilProbe: Sensor {
     public let id: SensorID
     public let model = "ADS1115"
     public let samplingInterval: Duration
+    /// The input the probe is wired to.
     public let input: ADS1115Input
+    /// The full-scale range of each conversion.
     public let gain: ADS1115Gain
+    /// Conversion speed: slower is less noisy.
     public let dataRate: ADS1115DataRate
+    /// This probe's dry and wet points.
     public let calibration: SoilProbeCalibration
     /// How often the OS bit is polled after the conversion time before giving up.
     public var pollLimit = 3

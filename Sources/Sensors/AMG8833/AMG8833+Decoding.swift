@@ -3,7 +3,9 @@ import Hardware
 /// One 8×8 thermal image from an AMG8833. It lives in RAM only: the counting pipeline turns it
 /// into crossings, and no frame, or part of one, is ever stored or sent (DESIGN.md, privacy).
 public struct ThermalFrame: Sendable, Equatable {
+    /// Pixels per row.
     public static let width = 8
+    /// Rows.
     public static let height = 8
 
     /// 64 pixel temperatures in °C, row-major, as the sensor numbers them (pixel n at 0x80 + 2n).
@@ -13,6 +15,7 @@ public struct ThermalFrame: Sendable, Equatable {
     /// When the frame was read, on the monotonic clock.
     public var time: MonotonicInstant
 
+    /// A frame of exactly 64 pixels (fewer is a programmer error).
     public init(pixels: [Float], thermistor: Float, time: MonotonicInstant) {
         precondition(pixels.count == Self.width * Self.height, "an AMG8833 frame has 64 pixels")
         self.pixels = pixels

@@ -17,10 +17,14 @@ public final class BeamPair {
 
     /// A confirmed edge of one of the lines.
     public struct Edge: Sendable, Hashable, CustomStringConvertible {
+        /// Which line changed.
         public var line: Line
+        /// Which way it changed.
         public var edge: GPIOEdge
+        /// When it changed, as the kernel stamped it.
         public var timestamp: MonotonicInstant
 
+        /// An edge of `line`.
         public init(line: Line, edge: GPIOEdge, timestamp: MonotonicInstant) {
             self.line = line
             self.edge = edge
@@ -34,6 +38,7 @@ public final class BeamPair {
         public var description: String { "\(line) \(edge) at \(timestamp)" }
     }
 
+    /// How long a line must hold a new level for its edge to count.
     public let debounce: Duration
     private let lines: [any GPIOEdgeInput]
     private let clock: any BoxClock
@@ -42,6 +47,7 @@ public final class BeamPair {
     /// Raw edges not yet confirmed, per line.
     private var pending: [[GPIOEdgeEvent]] = [[], []]
 
+    /// No I/O here; ``start()`` or the first ``poll()`` reads the lines.
     public init(first: any GPIOEdgeInput, second: any GPIOEdgeInput, debounce: Duration = .milliseconds(5), clock: any BoxClock) {
         precondition(debounce >= .zero, "a debounce time cannot be negative")
         self.lines = [first, second]

@@ -7,8 +7,11 @@ import Hardware
 public struct PMSA003IFrame: Hashable, Sendable {
     /// PM1.0, PM2.5, PM10 in µg/m³.
     public struct MassConcentrations: Hashable, Sendable {
+        /// PM1.0, µg/m³.
         public var pm1_0: UInt16
+        /// PM2.5, µg/m³.
         public var pm2_5: UInt16
+        /// PM10, µg/m³.
         public var pm10: UInt16
     }
 
@@ -18,7 +21,9 @@ public struct PMSA003IFrame: Hashable, Sendable {
     public var atmospheric: MassConcentrations
     /// Particles above 0.3, 0.5, 1.0, 2.5, 5.0 and 10 µm per 0.1 L of air.
     public var particleCounts: [UInt16]
+    /// Firmware version byte.
     public var version: UInt8
+    /// Error byte: nonzero means the sensor reports a fault.
     public var errorCode: UInt8
 
     /// Decodes and checks a frame.

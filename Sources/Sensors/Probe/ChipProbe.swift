@@ -2,11 +2,14 @@ import Hardware
 
 /// A chip found by ``ChipProbe``.
 public struct DetectedChip: Hashable, Sendable, CustomStringConvertible {
+    /// Where it answered.
     public var address: I2CAddress
     /// `SPS30`, `SEN55`, `SHT4x`, `seesaw soil`, `ADS1115`, `AMG8833`, `PMSA003I`.
     public var model: String
+    /// The chip's serial number, where it has one.
     public var serial: String?
 
+    /// A chip found at `address`.
     public init(address: I2CAddress, model: String, serial: String? = nil) {
         self.address = address
         self.model = model
@@ -43,6 +46,7 @@ public struct ChipProbe: Sendable {
     public static let candidateAddresses: [I2CAddress] = [0x12, 0x36, 0x37, 0x38, 0x39, 0x44, 0x45, 0x48, 0x49, 0x4A, 0x4B, 0x68, 0x69]
         .map { I2CAddress($0 as UInt8) }
 
+    /// No I/O here; waits between command and read go to `clock`.
     public init(bus: any I2CBus, clock: any BoxClock) {
         self.bus = bus
         self.clock = clock

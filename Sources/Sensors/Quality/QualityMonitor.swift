@@ -11,6 +11,7 @@ import Hardware
 ///   (from an SHT4x or SEN5x) is above ``Configuration/highHumidityThreshold``: droplets make
 ///   optical counters over-read.
 public struct QualityMonitor: Sendable {
+    /// Thresholds of the checks.
     public struct Configuration: Sendable {
         /// Consecutive identical values that count as stuck (at least 2; smaller values count as 2).
         public var stuckAfterSamples: Int
@@ -25,6 +26,7 @@ public struct QualityMonitor: Sendable {
         /// The quantities measured optically (light scattering).
         public var opticalQuantities: Set<Quantity>
 
+        /// Defaults: stuck after 30 equal samples, degraded for 10 samples after a failure, PM flagged above 70 %RH no older than 15 min.
         public init(
             stuckAfterSamples: Int = 30, ranges: [Quantity: ClosedRange<Double>] = QualityMonitor.specifiedRanges,
             errorMemory: Int = 10, highHumidityThreshold: Double = 70, humidityMaxAge: Duration = .seconds(900),
@@ -65,11 +67,13 @@ public struct QualityMonitor: Sendable {
         var quantity: Quantity
     }
 
+    /// The thresholds in use.
     public var configuration: Configuration
     private var repeats: [SeriesKey: (value: Double, count: Int)] = [:]
     private var samplesSinceFailure: [SensorID: Int] = [:]
     private var humidity: (value: Double, time: MonotonicInstant)?
 
+    /// A monitor with no history yet.
     public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
     }

@@ -6,8 +6,11 @@
 public struct SEN5xValues: Hashable, Sendable {
     /// µg/m³
     public var pm1_0: Double?
+    /// µg/m³
     public var pm2_5: Double?
+    /// µg/m³
     public var pm4_0: Double?
+    /// µg/m³
     public var pm10: Double?
     /// %RH
     public var relativeHumidity: Double?
@@ -44,6 +47,7 @@ public func sen5xSigned(_ word: UInt16, scale: Double) -> Double? {
 
 /// The SEN5x device status register (0xD206), as quality flags on its readings.
 public struct SEN5xStatus: Hashable, Sendable {
+    /// The 32-bit register.
     public var rawValue: UInt32
     public init(rawValue: UInt32) { self.rawValue = rawValue }
 

@@ -5,6 +5,7 @@ public struct SHT4xMeasurement: Hashable, Sendable {
     /// %RH, clamped to 0…100 as the datasheet prescribes (the raw formula runs from −6 to 119).
     public var relativeHumidity: Double
 
+    /// A measurement of known values.
     public init(temperature: Double, relativeHumidity: Double) {
         self.temperature = temperature
         self.relativeHumidity = relativeHumidity

@@ -42,6 +42,7 @@ public final class SHT4x: Sensor {
     public let id: SensorID
     public let model = "SHT4x"
     public let samplingInterval: Duration
+    /// The repeatability every measurement uses.
     public let precision: Precision
     private let chip: ChipConnection
 
