@@ -24,7 +24,7 @@ enum BoxConfigDecoder {
         let journal = decodeJournal(top.table("journal", section: "journal"))
         let privacy = decodePrivacy(top.table("privacy", section: "privacy"))
 
-        var sensors: [Located<SensorConfig>] = []
+        var sensors: [SensorConfig] = []
         let sensorTables = top.tables("sensor")
         if let sensorTables, !sensorTables.isEmpty {
             var decoder = SensorConfigDecoder(board: board, log: log)
@@ -33,7 +33,7 @@ enum BoxConfigDecoder {
                     sensors.append(sensor)
                 }
             }
-            AddressPlan.check(sensors, log: log)
+            AddressPlan.check(decoder.devices, log: log)
         } else if sensorTables != nil || !top.has("sensor") {
             let position = top.entry("sensor")?.node.position ?? .start
             log.error("no sensors configured: add a [[sensor]] table for each sensor of the box", at: position)
@@ -44,7 +44,7 @@ enum BoxConfigDecoder {
         guard log.isEmpty, let identity, let board else { return .failure(ConfigError(log.sorted)) }
         let box = BoxConfig(
             id: identity.id, name: identity.name, board: identity.board.value, location: identity.location,
-            journal: journal, privacy: privacy, sensors: sensors.map(\.value), uplinks: uplinks, file: file)
+            journal: journal, privacy: privacy, sensors: sensors, uplinks: uplinks, file: file)
         return .success((box, board))
     }
 
