@@ -89,6 +89,57 @@ struct ConfigErrorTests {
             ])
     }
 
+    @Test("box keys that go together or exclude each other")
+    func boxKeyCombinations() throws {
+        try check(
+            """
+            [box]
+            id = "b"
+            board = "simulator"
+            board_file = "simulator.toml"
+            latitude = 49.41
+            [[sensor]]
+            id = "pm"
+            type = "sps30"
+            """,
+            [
+                "box.toml:4:14: box.board_file: give either board or board_file, not both",
+                "box.toml:5:12: box: give both latitude and longitude, or neither",
+            ])
+        try check("[box]\nid = \"b\"\nboard = \"simulator\"\nlongitude = 200\n[[sensor]]\nid = \"pm\"\ntype = \"sps30\"\n", [
+            "box.toml:4:13: box.longitude: 200 is out of range -180–180"
+        ])
+    }
+
+    @Test("uplinks: unknown types and duplicates")
+    func uplinks() throws {
+        try check(
+            ConfigTestSupport.minimalBox + """
+                [[uplink]]
+                type = "stdout"
+                [[uplink]]
+                type = "stdout"
+                [[uplink]]
+                type = "mqtt"
+                """,
+            [
+                "box.toml:11:8: uplink #2: a stdout uplink is already configured at box.toml:9:8",
+                "box.toml:13:8: uplink #3: unknown type \"mqtt\"; known types: stdout",
+            ])
+    }
+
+    @Test("keys of one sensor type are unknown on another")
+    func keysOfAnotherType() throws {
+        try check(ConfigTestSupport.minimalBox + "channel = 1\n", [
+            "box.toml:8:1: unknown key \"channel\" in sensor \"pm\"; known keys: id, type, bus, address, interval, window"
+        ])
+        try check(
+            ConfigTestSupport.minimalBox + "[[sensor]]\nid = \"beams\"\ntype = \"beam-pair\"\npins = [\"GPIO17\", \"GPIO27\"]\naddress = 0x10\n",
+            [
+                "box.toml:12:1: unknown key \"address\" in sensor \"beams\"; known keys: id, type, interval, window, gpio, pins, debounce, directions"
+            ])
+    }
+
     @Test("no sensors configured")
     func noSensors() throws {
         try check("[box]\nid = \"b\"\nboard = \"simulator\"\n", [
@@ -252,7 +303,7 @@ struct ConfigErrorTests {
         "privacy parameters: k < 2, ε ≤ 0, keys of another profile, unknown profiles",
         arguments: [
             ("minimum_count = 1", "box.toml:9:17: privacy.minimum_count: 1 is out of range 2–1000000 (counts below k are withheld; k < 2 withholds nothing)"),
-            ("profile = \"dp\"\nepsilon = 0", "box.toml:10:11: privacy.epsilon: 0.0 must be greater than 0 and at most 100 (smaller is more private; 0.5 is typical)"),
+            ("profile = \"dp\"\nepsilon = 0", "box.toml:10:11: privacy.epsilon: 0 must be greater than 0 and at most 100 (smaller is more private; 0.5 is typical)"),
             ("profile = \"dp\"\nepsilon = -0.5", "box.toml:10:11: privacy.epsilon: -0.5 must be greater than 0 and at most 100 (smaller is more private; 0.5 is typical)"),
             ("profile = \"dp\"", "box.toml:9:11: missing required key \"epsilon\" in [privacy] for profile \"dp\" (e.g. 0.5)"),
             ("profile = \"exact\"\nminimum_count = 5", "box.toml:10:17: privacy.minimum_count: applies only to profile \"suppress\""),
@@ -295,7 +346,7 @@ struct ConfigErrorTests {
             [
                 "box.toml:11:11: sensor \"soil\": channel: 4 is out of range 0–3",
                 "box.toml:12:8: sensor \"soil\": gain must be a PGA full scale in volts: \"6.144\", \"4.096\", \"2.048\", \"1.024\", \"0.512\" or \"0.256\"",
-                "box.toml:20:15: sensor \"soil2\": dry_voltage 2.0 V is above the full scale of gain \"1.024\" (±1.024 V)",
+                "box.toml:20:15: sensor \"soil2\": dry_voltage 2 V is above the full scale of gain \"1.024\" (±1.024 V)",
                 "box.toml:26:8: sensor \"thermal\": line must be \"middle\" or a row/column index 0–7",
                 "box.toml:27:21: sensor \"thermal\": directions must be two different names",
                 "box.toml:28:1: sensor \"pm2\": address 0x69 on bus i2c-1 is already used by sensor \"pm\" (SPS30) at box.toml:5:1; put one of them on another bus",

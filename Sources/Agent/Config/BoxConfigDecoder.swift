@@ -145,7 +145,7 @@ enum BoxConfigDecoder {
             }
             guard epsilon.value > 0, epsilon.value <= 100 else {
                 log.error(
-                    "privacy.epsilon: \(epsilon.value) must be greater than 0 and at most 100 (smaller is more private; 0.5 is typical)",
+                    "privacy.epsilon: \(formatNumber(epsilon.value)) must be greater than 0 and at most 100 (smaller is more private; 0.5 is typical)",
                     at: epsilon.position)
                 return defaultPrivacy
             }

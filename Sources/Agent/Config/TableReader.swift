@@ -127,7 +127,9 @@ final class TableReader {
             return nil
         }
         guard number.isFinite, range.contains(number) else {
-            log.error("\(label(key)): \(number) is out of range \(range.lowerBound)–\(range.upperBound)", at: node.position)
+            log.error(
+                "\(label(key)): \(formatNumber(number)) is out of range \(formatNumber(range.lowerBound))–\(formatNumber(range.upperBound))",
+                at: node.position)
             return nil
         }
         return Located(number, at: node.position)
@@ -220,6 +222,12 @@ final class TableReader {
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
         return best.1 <= max(1, min(2, key.count / 3)) ? best.0 : nil
     }
+}
+
+/// A number as people write it in a config: `200`, not `200.0`; `0.5` stays `0.5`.
+func formatNumber(_ value: Double) -> String {
+    if value.isFinite, value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+    return "\(value)"
 }
 
 /// Edit distance counting a swap of neighbours as one edit (optimal string alignment), for
