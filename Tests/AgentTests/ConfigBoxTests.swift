@@ -115,3 +115,26 @@ struct ConfigBoxTests {
         #expect(box.sensors.first?.settings == .seesawSoil(dryCount: 200, wetCount: 2000))
     }
 }
+
+@Suite("Box config: summary")
+struct ConfigSummaryTests {
+    @Test("the built-in box's summary fits a serial console and names every sensor")
+    func builtInSummary() throws {
+        let (box, board) = try ConfigLoader.loadBuiltIn()
+        let lines = box.summary(board: board)
+        #expect(lines.first == "box simulated-box (Simulated box (all sensors)) on board simulator")
+        #expect(lines.contains("privacy counts below 5 suppressed"))
+        #expect(lines.contains("sensor pm              sps30        i2c-1 0x69          1s/1m"))
+        #expect(lines.contains("sensor footfall-beams  beam-pair    main GPIO17,GPIO27  50ms/15m"))
+        #expect(lines.allSatisfy { $0.count <= 80 })
+    }
+
+    @Test("a real board's summary tells the boot config lines")
+    func bootConfigLines() throws {
+        let (box, board) = try ConfigLoader.load(
+            boxFile: ConfigTestSupport.fixtures + "/hauptstrasse.toml", boardDirectory: ConfigTestSupport.boards)
+        let lines = box.summary(board: board)
+        #expect(lines.contains("privacy differential privacy, epsilon 0.5"))
+        #expect(lines.suffix(3) == ["  dtparam=i2c_arm=on", "  dtparam=i2c_arm_baudrate=100000", "  enable_uart=1"])
+    }
+}
