@@ -151,6 +151,16 @@ struct ConfigErrorTests {
             ["box.toml:9:6: sensor \"pm\" is defined twice (first at box.toml:6:6)"])
     }
 
+    @Test("a sensor without a usable type reports only that")
+    func missingType() throws {
+        try expectDiagnostics(ConfigTestSupport.minimalBox + "[[sensor]]\nid = \"x\"\naddress = 0x44\n", [
+            "box.toml:8:1: missing required key \"type\" in sensor \"x\""
+        ])
+        try expectDiagnostics(ConfigTestSupport.minimalBox + "[[sensor]]\nid = \"x\"\ntype = 4\naddress = 0x44\n", [
+            "box.toml:10:8: sensor \"x\": type: expected a string, found an integer"
+        ])
+    }
+
     @Test("an unknown sensor type lists the known ones")
     func unknownType() throws {
         try expectDiagnostics(

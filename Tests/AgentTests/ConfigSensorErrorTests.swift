@@ -75,6 +75,15 @@ struct ConfigSensorErrorTests {
             ])
     }
 
+    @Test("an AMG8833 left at 0x69 next to a SEN5x gets the same advice")
+    func amg8833OnSEN5xAddress() throws {
+        try expectDiagnostics(
+            "[box]\nid = \"b\"\nboard = \"simulator\"\n[[sensor]]\nid = \"thermal\"\ntype = \"amg8833\"\n[[sensor]]\nid = \"pm\"\ntype = \"sen5x\"\n",
+            [
+                "box.toml:7:1: sensor \"pm\": address 0x69 on bus i2c-1 is already used by sensor \"thermal\" (AMG8833) at box.toml:4:1; strap the AMG8833 to 0x68"
+            ])
+    }
+
     @Test("two fixed-address chips on one bus: one must move to another bus")
     func sps30AndSEN5x() throws {
         try expectDiagnostics(

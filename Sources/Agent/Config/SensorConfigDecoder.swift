@@ -35,12 +35,9 @@ struct SensorConfigDecoder {
             }
         }
 
-        guard let typeText = reader.string("type", required: true) else {
-            reader.finish()
-            return nil
-        }
+        // Without a type the other keys cannot be judged: report only what is wrong with it.
+        guard let typeText = reader.string("type", required: true) else { return nil }
         guard let type = SensorType(rawValue: typeText.value) else {
-            // Without a type the other keys cannot be judged: report only the type.
             log.error("\(subject): unknown type \"\(typeText.value)\"; known types: \(SensorType.knownList)", at: typeText.position)
             return nil
         }
