@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Simulator
 import Testing
 
@@ -13,6 +16,13 @@ struct ConfigFuzzTests {
         ",", ".", "\n", "#", "\\u0000", "\\", "type = \"amg8833\"\n", "id = \"pm\"\n", "window = \"7m\"\n", "address = 0x68\n",
         "pins = [\"GPIO17\", \"GPIO17\"]\n", "2026-11-26T20:00:00Z", "true", "\u{FEFF}", "\u{0}", "é",
     ]
+
+    /// Mutations per seed: a few hundred in all by default; `SENSORBOX_FUZZ_ITERATIONS=20000`
+    /// for a longer run by hand.
+    static let iterations: Int = {
+        guard let text = getenv("SENSORBOX_FUZZ_ITERATIONS"), let count = Int(String(cString: text)), count > 0 else { return 150 }
+        return count
+    }()
 
     private static func mutate(_ original: [UInt8], _ random: inout SeededRandom) -> [UInt8] {
         var bytes = original
@@ -53,7 +63,7 @@ struct ConfigFuzzTests {
         let original = Array(BuiltInBox.simulatorTOML.utf8)
         var random = SeededRandom(seed: seed)
         var rejected = 0
-        for _ in 0..<150 {
+        for _ in 0..<Self.iterations {
             let input = Self.mutate(original, &random)
             do {
                 _ = try ConfigLoader.decodeBox(input, file: "fuzz.toml", board: board)
@@ -63,14 +73,14 @@ struct ConfigFuzzTests {
             }
         }
         // Most damage must be noticed; some (a changed comment, a changed name) is harmless.
-        #expect(rejected > 75)
+        #expect(rejected > Self.iterations / 2)
     }
 
     @Test("mutated board files load or give positioned diagnostics")
     func mutatedBoardFiles() {
         let original = Array(BuiltInBoard.simulatorTOML.utf8)
         var random = SeededRandom(seed: 99)
-        for _ in 0..<200 {
+        for _ in 0..<Self.iterations {
             let input = Self.mutate(original, &random)
             do {
                 _ = try BoardConfigDecoder.decode(input, file: "board.toml", expectedName: nil).get()
