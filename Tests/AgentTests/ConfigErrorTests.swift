@@ -178,6 +178,7 @@ struct ConfigErrorTests {
             ("profile = \"dp\"\nepsilon = -0.5", "box.toml:10:11: privacy.epsilon: -0.5 must be greater than 0 and at most 100 (smaller is more private; 0.5 is typical)"),
             ("profile = \"dp\"", "box.toml:9:11: missing required key \"epsilon\" in [privacy] for profile \"dp\" (e.g. 0.5)"),
             ("profile = \"exact\"\nminimum_count = 5", "box.toml:10:17: privacy.minimum_count: applies only to profile \"suppress\""),
+            ("profile = \"dp\"\nepsilon = inf", "box.toml:10:11: privacy.epsilon: expected a finite number, found inf"),
             ("profile = \"laplace\"", "box.toml:9:11: privacy.profile: unknown profile \"laplace\"; known profiles: exact, suppress, dp"),
         ])
     func privacy(lines: String, expected: String) throws {

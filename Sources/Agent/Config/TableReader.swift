@@ -126,7 +126,11 @@ final class TableReader {
             wrongType(key, expected: "a number", found: node)
             return nil
         }
-        guard number.isFinite, range.contains(number) else {
+        guard number.isFinite else {
+            log.error("\(label(key)): expected a finite number, found \(number)", at: node.position)
+            return nil
+        }
+        guard range.contains(number) else {
             log.error(
                 "\(label(key)): \(formatNumber(number)) is out of range \(formatNumber(range.lowerBound))–\(formatNumber(range.upperBound))",
                 at: node.position)
