@@ -56,7 +56,11 @@ let package = Package(
         .testTarget(name: "AggregationTests", dependencies: ["Aggregation", "Sensors", "Hardware"]),
         .testTarget(name: "JournalTests", dependencies: ["Journal", "Aggregation", "Hardware"]),
         .testTarget(name: "UplinkTests", dependencies: ["Uplink", "Journal", "Aggregation"]),
-        .testTarget(name: "AgentTests", dependencies: ["Agent", "Simulator", "Sensors", "Hardware", "Journal"]),
+        .testTarget(
+            name: "AgentTests", dependencies: ["Agent", "Simulator", "Sensors", "Hardware", "Journal"],
+            // Config files the tests read by path (#filePath): not resources, which need Foundation.
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "sensorboxTests", dependencies: ["sensorbox"]),
     ],
     swiftLanguageModes: [.v6],

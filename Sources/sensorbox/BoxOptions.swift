@@ -22,7 +22,7 @@ struct BoxOptions: ParsableArguments {
             if let config {
                 return try ConfigLoader.load(boxFile: config, boardDirectory: boardDirectory)
             }
-            return try BoxSelection.builtIn()
+            return try ConfigLoader.loadBuiltIn()
         } catch {
             printToStandardError(error.description + "\n")
             throw ExitCode(2)

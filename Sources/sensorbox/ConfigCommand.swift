@@ -12,7 +12,7 @@ struct ConfigCommand: AsyncParsableCommand {
             abstract: "Check a box config and its board file.",
             discussion: """
                 Prints every problem as FILE:LINE:COLUMN: message and exits with status 1 if there \
-                is any; prints "FILE: ok" and exits 0 otherwise.
+                is any; otherwise prints "FILE: ok" and a summary of the box, and exits 0.
                 """)
 
         @Argument(help: ArgumentHelp("The box config file.", valueName: "file"))
@@ -22,13 +22,14 @@ struct ConfigCommand: AsyncParsableCommand {
         var boards: String?
 
         func run() async throws {
-            let diagnostics = ConfigLoader.check(boxFile: file, boardDirectory: boards ?? BoxSelection.defaultBoardDirectory())
-            if diagnostics.isEmpty {
+            do {
+                let (box, board) = try ConfigLoader.load(boxFile: file, boardDirectory: boards ?? BoxSelection.defaultBoardDirectory())
                 print("\(file): ok")
-                return
+                for line in box.summary(board: board) { print(line) }
+            } catch {
+                printToStandardError(error.description + "\n")
+                throw ExitCode(1)
             }
-            for diagnostic in diagnostics { printToStandardError("\(diagnostic)\n") }
-            throw ExitCode(1)
         }
     }
 }

@@ -39,6 +39,13 @@ struct ConfigDurationTests {
         )
     }
 
+    @Test("formatDuration does not trap on extreme durations")
+    func extremes() {
+        #expect(formatDuration(.seconds(Int64.max)) == "\(Int64.max / 3600)h")
+        #expect(formatDuration(.milliseconds(-1500)) == "-1s500ms")
+        #expect(formatDuration(.seconds(Int64.min)).hasPrefix("-"))
+    }
+
     @Test(
         "formatDuration writes what parseDuration reads",
         arguments: [

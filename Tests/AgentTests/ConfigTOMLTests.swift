@@ -101,6 +101,17 @@ struct ConfigTOMLTests {
         #expect(!error.message.isEmpty)
     }
 
+    /// toml++ 3.3.0 asserts on these (upstream PR #301); the shim must turn them into errors.
+    @Test("malformed table headers are syntax errors, not an abort", arguments: ["[#", "[\n", "[[[1]]]", "[[=", "a = 1\n[ #"])
+    func malformedHeaders(text: String) {
+        guard case .failure(let error) = TOMLDocument.parse(text) else {
+            Issue.record("\(text.debugDescription) parsed")
+            return
+        }
+        #expect(error.message.hasPrefix("Error while parsing key: expected bare key starting character or string delimiter"))
+        #expect(error.position.line >= 1)
+    }
+
     @Test("invalid UTF-8 is a syntax error, not a crash")
     func invalidUTF8() {
         guard case .failure(let error) = TOMLDocument.parse([0x61, 0x20, 0x3D, 0x20, 0x22, 0xFF, 0xFE, 0x22, 0x0A]) else {

@@ -1,3 +1,5 @@
+import Testing
+
 @testable import Agent
 
 /// Paths and helpers shared by the configuration tests.
@@ -39,4 +41,10 @@ enum ConfigTestSupport {
         type = "sps30"
 
         """
+}
+
+/// Expects exactly these `FILE:LINE:COLUMN: message` lines for a box file text on the simulator board.
+func expectDiagnostics(_ text: String, _ expected: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let actual = try ConfigTestSupport.diagnostics(text)
+    #expect(actual == expected, sourceLocation: sourceLocation)
 }

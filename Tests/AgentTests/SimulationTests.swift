@@ -7,7 +7,7 @@ import Uplink
 @Suite("Simulation")
 struct SimulationTests {
     func simulate(seed: UInt64, in directory: String, duration: Duration = .seconds(600), start: WallTime? = june1) async throws -> (lines: [String], summary: Simulation.Summary) {
-        let (box, board) = try BoxSelection.builtIn()
+        let (box, board) = try ConfigLoader.loadBuiltIn()
         let sink = MemoryLineSink()
         let summary = try await Simulation.run(
             box: box, board: board,

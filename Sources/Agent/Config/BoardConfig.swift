@@ -8,7 +8,9 @@ public struct BoardConfig: Hashable, Sendable {
     public var simulated: Bool
     /// Lines for `/boot/firmware/config.txt` that enable the buses this board file describes.
     public var bootConfig: [String]
+    /// The buses sensors may use, in the order of the file.
     public var i2cBuses: [I2CBusConfig]
+    /// The GPIO chips with their pin names.
     public var gpioChips: [GPIOChipConfig]
     /// The file the board was read from (`<built-in>` for the compiled-in simulator board).
     public var file: String

@@ -8,12 +8,17 @@ public struct BoxConfig: Hashable, Sendable {
     public var id: String
     /// A name for people (`Hauptstraße 12`); the id when none is given.
     public var name: String
+    /// The board file the box uses.
     public var board: BoardReference
+    /// Where the box stands, if the config says.
     public var location: GeoLocation?
+    /// Size limit and group-commit policy of the flash journal.
     public var journal: JournalConfig
     /// How footfall counts are released.
     public var privacy: ReleaseMechanism
+    /// The sensors, in the order of the file; at least one.
     public var sensors: [SensorConfig]
+    /// Where observations go; may be empty (the journal keeps them).
     public var uplinks: [UplinkConfig]
     /// The file the config was read from (`<built-in>` for ``BuiltInBox``).
     public var file: String
@@ -71,7 +76,9 @@ public struct JournalConfig: Hashable, Sendable {
         self.commitRecords = commitRecords
     }
 
+    /// `max_size_mb` when the config names none.
     public static let defaultMaximumMegabytes: Int64 = 64
+    /// 64 MiB, a group commit at least every second or every 50 records.
     public static let `default` = JournalConfig(
         maximumBytes: defaultMaximumMegabytes * 1024 * 1024, commitInterval: .milliseconds(1000), commitRecords: 50)
 }

@@ -24,7 +24,7 @@ enum BoxConfigDecoder {
         let journal = decodeJournal(top.table("journal", section: "journal"))
         let privacy = decodePrivacy(top.table("privacy", section: "privacy"))
 
-        var sensors: [Located<SensorConfig>] = []
+        var sensors: [SensorConfig] = []
         let sensorTables = top.tables("sensor")
         if let sensorTables, !sensorTables.isEmpty {
             var decoder = SensorConfigDecoder(board: board, log: log)
@@ -33,7 +33,7 @@ enum BoxConfigDecoder {
                     sensors.append(sensor)
                 }
             }
-            AddressPlan.check(sensors, log: log)
+            AddressPlan.check(decoder.devices, log: log)
         } else if sensorTables != nil || !top.has("sensor") {
             let position = top.entry("sensor")?.node.position ?? .start
             log.error("no sensors configured: add a [[sensor]] table for each sensor of the box", at: position)
@@ -44,7 +44,7 @@ enum BoxConfigDecoder {
         guard log.isEmpty, let identity, let board else { return .failure(ConfigError(log.sorted)) }
         let box = BoxConfig(
             id: identity.id, name: identity.name, board: identity.board.value, location: identity.location,
-            journal: journal, privacy: privacy, sensors: sensors.map(\.value), uplinks: uplinks, file: file)
+            journal: journal, privacy: privacy, sensors: sensors, uplinks: uplinks, file: file)
         return .success((box, board))
     }
 
@@ -145,7 +145,7 @@ enum BoxConfigDecoder {
             }
             guard epsilon.value > 0, epsilon.value <= 100 else {
                 log.error(
-                    "privacy.epsilon: \(epsilon.value) must be greater than 0 and at most 100 (smaller is more private; 0.5 is typical)",
+                    "privacy.epsilon: \(formatNumber(epsilon.value)) must be greater than 0 and at most 100 (smaller is more private; 0.5 is typical)",
                     at: epsilon.position)
                 return defaultPrivacy
             }

@@ -4,6 +4,7 @@ public struct ConfigDiagnostic: Hashable, Sendable, CustomStringConvertible {
     public var file: String
     /// 1-based line and column; `nil` for problems with the file as a whole (it cannot be read).
     public var position: SourcePosition?
+    /// What is wrong, in the config's own words (`sensor "pm": address 0x80 is not …`).
     public var message: String
 
     public init(file: String, position: SourcePosition?, message: String) {
@@ -12,7 +13,9 @@ public struct ConfigDiagnostic: Hashable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
+    /// The 1-based line, `nil` for problems with the whole file.
     public var line: Int? { position?.line }
+    /// The 1-based column (in code points), `nil` for problems with the whole file.
     public var column: Int? { position?.column }
 
     /// `FILE:LINE:COLUMN: message`, the form editors and CI logs turn into links.
@@ -23,6 +26,7 @@ public struct ConfigDiagnostic: Hashable, Sendable, CustomStringConvertible {
 
 /// Why a configuration could not be loaded: every problem found, not only the first.
 public struct ConfigError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// Every problem found, in file order.
     public var diagnostics: [ConfigDiagnostic]
 
     public init(_ diagnostics: [ConfigDiagnostic]) { self.diagnostics = diagnostics }

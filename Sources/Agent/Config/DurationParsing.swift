@@ -67,8 +67,14 @@ public func parseDuration(_ text: String) throws(DurationParseError) -> Duration
 /// `"250ms"`, `"1s"`, `"1h30m"`. Sub-millisecond remainders are rounded down.
 public func formatDuration(_ duration: Duration) -> String {
     let (seconds, attoseconds) = duration.components
-    guard seconds >= 0, attoseconds >= 0 else { return "-" + formatDuration(.zero - duration) }
-    var milliseconds = seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    guard seconds >= 0, attoseconds >= 0 else {
+        guard seconds > Int64.min else { return "-\(seconds / -3600)h" }  // cannot be negated
+        return "-" + formatDuration(.zero - duration)
+    }
+    // Beyond about 292 million years in milliseconds: hours are exact enough.
+    let (secondsInMilliseconds, overflow) = seconds.multipliedReportingOverflow(by: 1000)
+    if overflow { return "\(seconds / 3600)h" }
+    var milliseconds = secondsInMilliseconds + attoseconds / 1_000_000_000_000_000
     if milliseconds == 0 { return "0s" }
     var text = ""
     for (unit, size) in [("h", Int64(3_600_000)), ("m", 60_000), ("s", 1000), ("ms", 1)] where milliseconds >= size {

@@ -5,6 +5,7 @@ import Sensors
 public struct SensorConfig: Hashable, Sendable {
     /// The sensor's unique name in the box (`pm`, `soil-a`).
     public var id: SensorID
+    /// Which chip or input it is (`type = "sps30"`).
     public var type: SensorType
     /// Where an I2C chip is: bus name and address (`nil` for GPIO sensors).
     public var i2c: I2CPlacement?
@@ -12,6 +13,7 @@ public struct SensorConfig: Hashable, Sendable {
     public var interval: Duration
     /// The aggregation window; divides an hour, so windows align to the clock.
     public var window: Duration
+    /// What only this type of sensor has (a probe's calibration, a counter's line).
     public var settings: SensorSettings
 
     public init(
@@ -29,7 +31,9 @@ public struct SensorConfig: Hashable, Sendable {
 
 /// An I2C chip's place: a bus of the board and an address on it.
 public struct I2CPlacement: Hashable, Sendable {
+    /// A bus name of the board (`i2c-1`).
     public var bus: String
+    /// One of the addresses the chip can answer on.
     public var address: I2CAddress
 
     public init(bus: String, address: I2CAddress) {

@@ -7,15 +7,16 @@ struct SensorConfigDecoder {
     let board: BoardConfig?
     let log: DiagnosticLog
     private var idPlaces: [String: SourcePosition] = [:]
+    /// Every sensor's place on the board, for ``AddressPlan`` — also of sensors with errors.
+    private(set) var devices: [PlannedDevice] = []
 
     init(board: BoardConfig?, log: DiagnosticLog) {
         self.board = board
         self.log = log
     }
 
-    /// The sensor, with the position where its address (or, when defaulted, its table) is written,
-    /// or `nil` when it has errors (already logged).
-    mutating func decode(_ table: TOMLTable, at position: SourcePosition, number: Int) -> Located<SensorConfig>? {
+    /// The sensor, or `nil` when it has errors (already logged).
+    mutating func decode(_ table: TOMLTable, at position: SourcePosition, number: Int) -> SensorConfig? {
         var subject = "sensor #\(number)"
         if let entry = table["id"], case .string(let id) = entry.node.value { subject = "sensor \"\(id)\"" }
         let reader = TableReader(element: subject, table: table, position: position, log: log)
@@ -34,12 +35,9 @@ struct SensorConfigDecoder {
             }
         }
 
-        guard let typeText = reader.string("type", required: true) else {
-            reader.finish()
-            return nil
-        }
+        // Without a type the other keys cannot be judged: report only what is wrong with it.
+        guard let typeText = reader.string("type", required: true) else { return nil }
         guard let type = SensorType(rawValue: typeText.value) else {
-            // Without a type the other keys cannot be judged: report only the type.
             log.error("\(subject): unknown type \"\(typeText.value)\"; known types: \(SensorType.knownList)", at: typeText.position)
             return nil
         }
@@ -55,14 +53,39 @@ struct SensorConfigDecoder {
         }
         let settings = SensorSettingsDecoder(reader: reader, board: board).decode(type)
         reader.finish()
+        if let id { devices.append(plannedDevice(id.value, type, placement, settings, reader)) }
 
+        // A key that is present but yielded no value had an error (logged): no config then.
         guard idIsValid, let id, let settings, let window, !(type.isI2C && placement == nil),
             reader.has("interval") == (interval != nil)
         else { return nil }
         let sensor = SensorConfig(
             id: id.value, type: type, i2c: placement?.value, interval: interval?.value ?? type.defaultInterval,
             window: window, settings: settings)
-        return Located(sensor, at: placement?.position ?? position)
+        return sensor
+    }
+
+    private func plannedDevice(
+        _ id: String, _ type: SensorType, _ placement: Located<I2CPlacement>?, _ settings: SensorSettings?,
+        _ reader: TableReader
+    ) -> PlannedDevice {
+        var device = PlannedDevice(sensor: id, type: type, position: placement?.position ?? reader.position, i2c: placement?.value)
+        switch settings {
+        case .ads1115Soil(let probe)?: device.adsChannel = probe.channel
+        case .beamPair(let beams)?:
+            device.gpioChip = beams.chip
+            device.pins = beams.pins
+        default:
+            // A probe whose voltages are wrong still sits on its channel.
+            if type == .ads1115Soil {
+                switch reader.table["channel"]?.node.value {
+                case nil: device.adsChannel = 0
+                case .integer(let channel)? where (0...3).contains(channel): device.adsChannel = Int(channel)
+                default: break
+                }
+            }
+        }
+        return device
     }
 
     /// Bus and address of an I2C chip; the bus defaults to the board's only bus, the address to

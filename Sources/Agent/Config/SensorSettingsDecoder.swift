@@ -78,14 +78,14 @@ struct SensorSettingsDecoder {
         var valid = true
         for (key, voltage) in [("dry_voltage", dry), ("wet_voltage", wet)] where voltage.value > fullScale {
             log.error(
-                "\(subject): \(key) \(voltage.value) V is above the full scale of gain \"\(fullScaleText(fullScale))\" (±\(fullScaleText(fullScale)) V)",
+                "\(subject): \(key) \(formatNumber(voltage.value)) V is above the full scale of gain \"\(fullScaleText(fullScale))\" (±\(fullScaleText(fullScale)) V)",
                 at: voltage.position)
             valid = false
         }
         // Capacitive probes (the common v1.2/v2.0 boards) output a lower voltage the wetter the soil.
         if dry.value <= wet.value {
             log.error(
-                "\(subject): dry_voltage (\(dry.value) V) must be above wet_voltage (\(wet.value) V): capacitive probes read lower when wet",
+                "\(subject): dry_voltage (\(formatNumber(dry.value)) V) must be above wet_voltage (\(formatNumber(wet.value)) V): capacitive probes read lower when wet",
                 at: dry.position)
             valid = false
         }

@@ -45,6 +45,8 @@ public enum TOMLDocument {
             var key: String
             var keyPosition: SourcePosition
             var parent: Int
+            /// Position inside the parent array.
+            var element: Int
             var entries: [TOMLEntry] = []
             var elements: [(Int, TOMLNode)] = []
         }
@@ -68,7 +70,7 @@ public enum TOMLDocument {
                 Pending(
                     kind: raw.kind, node: TOMLNode(value, at: position), key: string(raw.key, raw.key_length),
                     keyPosition: SourcePosition(line: Int(raw.key_line), column: Int(raw.key_column)),
-                    parent: Int(raw.parent)))
+                    parent: Int(raw.parent), element: Int(raw.index)))
         }
 
         for index in pending.indices.reversed() {
@@ -89,8 +91,7 @@ public enum TOMLDocument {
                 continue
             }
             if pending[parent].kind == CTOML_ARRAY {
-                let element = Int(ctoml_node_at(document, index)?.pointee.index ?? 0)
-                pending[parent].elements.append((element, item.node))
+                pending[parent].elements.append((item.element, item.node))
             } else {
                 pending[parent].entries.append(
                     TOMLEntry(key: item.key, keyPosition: item.keyPosition, node: item.node))

@@ -1,4 +1,5 @@
-/// A 1-based line and column in a source text, as editors and compilers count them.
+/// A 1-based line and column in a source text, as editors and compilers count them. Columns
+/// count Unicode code points (toml++'s convention): `ß` is one column, not two bytes.
 public struct SourcePosition: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var line: Int
     public var column: Int

@@ -126,8 +126,14 @@ final class TableReader {
             wrongType(key, expected: "a number", found: node)
             return nil
         }
-        guard number.isFinite, range.contains(number) else {
-            log.error("\(label(key)): \(number) is out of range \(range.lowerBound)–\(range.upperBound)", at: node.position)
+        guard number.isFinite else {
+            log.error("\(label(key)): expected a finite number, found \(number)", at: node.position)
+            return nil
+        }
+        guard range.contains(number) else {
+            log.error(
+                "\(label(key)): \(formatNumber(number)) is out of range \(formatNumber(range.lowerBound))–\(formatNumber(range.upperBound))",
+                at: node.position)
             return nil
         }
         return Located(number, at: node.position)
@@ -222,17 +228,28 @@ final class TableReader {
     }
 }
 
-/// Levenshtein distance, for "did you mean" suggestions on short keys.
+/// A number as people write it in a config: `200`, not `200.0`; `0.5` stays `0.5`.
+func formatNumber(_ value: Double) -> String {
+    if value.isFinite, value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+    return "\(value)"
+}
+
+/// Edit distance counting a swap of neighbours as one edit (optimal string alignment), for
+/// "did you mean" suggestions on short keys: `nmae` is one edit from `name`.
 func editDistance(_ lhs: [Character], _ rhs: [Character]) -> Int {
     if lhs.isEmpty { return rhs.count }
     if rhs.isEmpty { return lhs.count }
-    var previous = Array(0...rhs.count)
-    for (i, left) in lhs.enumerated() {
-        var current = [i + 1] + Array(repeating: 0, count: rhs.count)
-        for (j, right) in rhs.enumerated() {
-            current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (left == right ? 0 : 1))
+    var table = Array(repeating: Array(repeating: 0, count: rhs.count + 1), count: lhs.count + 1)
+    for i in 0...lhs.count { table[i][0] = i }
+    for j in 0...rhs.count { table[0][j] = j }
+    for i in 1...lhs.count {
+        for j in 1...rhs.count {
+            let cost = lhs[i - 1] == rhs[j - 1] ? 0 : 1
+            table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+            if i > 1, j > 1, lhs[i - 1] == rhs[j - 2], lhs[i - 2] == rhs[j - 1] {
+                table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+            }
         }
-        previous = current
     }
-    return previous[rhs.count]
+    return table[lhs.count][rhs.count]
 }

@@ -1,0 +1,50 @@
+import Aggregation
+
+extension BoxConfig {
+    /// What `sensorbox config check` prints for a good config: one line per fact, each within
+    /// 80 columns for a serial console (long names are cut, not wrapped).
+    public func summary(board: BoardConfig) -> [String] {
+        var lines = ["box \(id) (\(name)) on board \(board.name)"]
+        if let location { lines.append("location \(formatNumber(location.latitude)), \(formatNumber(location.longitude))") }
+        lines.append("privacy \(Self.describe(privacy))")
+        lines.append(
+            "journal \(journal.maximumBytes / (1024 * 1024)) MiB, commit every \(formatDuration(journal.commitInterval)) or \(journal.commitRecords) records"
+        )
+        for sensor in sensors {
+            let place: String
+            if let i2c = sensor.i2c {
+                place = "\(i2c.bus) \(i2c.address)"
+            } else if case .beamPair(let beams) = sensor.settings {
+                place = "\(beams.chip) " + beams.pins.map(\.name).joined(separator: ",")
+            } else {
+                place = "-"
+            }
+            lines.append(
+                "sensor " + padded(sensor.id, 16) + padded(sensor.type.rawValue, 13) + padded(place, 20)
+                    + "\(formatDuration(sensor.interval))/\(formatDuration(sensor.window))")
+        }
+        for uplink in uplinks {
+            switch uplink {
+            case .stdout: lines.append("uplink stdout (line protocol)")
+            }
+        }
+        if !board.bootConfig.isEmpty {
+            lines.append("boot config (/boot/firmware/config.txt):")
+            lines += board.bootConfig.map { "  " + $0 }
+        }
+        return lines.map { String($0.prefix(80)) }
+    }
+
+    private static func describe(_ mechanism: ReleaseMechanism) -> String {
+        switch mechanism {
+        case .exact: "exact counts"
+        case .suppression(let minimumCount): "counts below \(minimumCount) suppressed"
+        case .differentialPrivacy(let epsilon): "differential privacy, epsilon \(formatNumber(epsilon))"
+        }
+    }
+
+    private func padded(_ text: String, _ width: Int) -> String {
+        let cut = String(text.prefix(width - 1))
+        return cut + String(repeating: " ", count: width - cut.count)
+    }
+}
