@@ -15,6 +15,13 @@ struct ADS1115Tests {
         #expect(ads1115Volts(raw: -32768, gain: .fullScale0_256) == -0.256)
     }
 
+    @Test("gains are found by their full scale, as a config writes them")
+    func gainByFullScale() {
+        #expect(ADS1115Gain(fullScale: 4.096) == .fullScale4_096)
+        #expect(ADS1115Gain(fullScale: 0.256) == .fullScale0_256)
+        #expect(ADS1115Gain(fullScale: 5.0) == nil)
+    }
+
     @Test("config word per channel, gain and rate", arguments: [
         (ADS1115Input.ain3, ADS1115Gain.fullScale6_144, ADS1115DataRate.sps8, UInt16(0xF103)),
         (.ain1, .fullScale0_256, .sps860, 0xDBE3),

@@ -2,6 +2,12 @@
 public enum ADS1115Gain: UInt16, Sendable, Hashable, CaseIterable {
     case fullScale6_144 = 0, fullScale4_096, fullScale2_048, fullScale1_024, fullScale0_512, fullScale0_256
 
+    /// The gain whose full scale is `volts` (as a config file writes it, `4.096`), or `nil`.
+    public init?(fullScale volts: Double) {
+        guard let gain = Self.allCases.first(where: { $0.fullScale == volts }) else { return nil }
+        self = gain
+    }
+
     /// ± volts at full scale.
     public var fullScale: Double {
         switch self {
