@@ -36,6 +36,8 @@ public enum Unit: String, Hashable, Sendable {
     case degreesCelsius = "Cel"
     case percentRelativeHumidity = "%RH"
     case percentVolumetric = "%vol"
+    /// A relative percentage (soil moisture between a probe's dry and wet calibration counts).
+    case percent = "%"
     case index = "index"
     case count = "count"
     case volt = "V"

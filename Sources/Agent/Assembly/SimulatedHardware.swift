@@ -31,22 +31,53 @@ public final class SimulatedHardware: HardwareBackend {
         throw AssemblyError("simulated GPIO line \(chip):\(pin) is not wired")
     }
 
-    /// Puts a twin on the bus for every configured sensor.
+    /// Puts a twin on the bus for every configured sensor, each seeing the same street: the air
+    /// of one ``UrbanAirScenario``, the temperature and humidity of one ``DiurnalWeather``.
     public func wire(_ box: BoxConfig) {
+        let air = UrbanAirScenario(seed: seed)
+        let weather = DiurnalWeather(seed: seed ^ 0x5745_4154, startHour: hourOfDayAtMonotonicZero())
+        // Several probes may share one ADS1115 on different channels: one twin per address.
+        var adcInputs: [String: [I2CAddress: [Int: ADS1115Twin.Input]]] = [:]
         for sensor in box.sensors {
             guard let placement = sensor.i2c, let bus = buses[placement.bus],
                   bus.device(at: placement.address) == nil else { continue }
             let sensorSeed = seed ^ stableHash(sensor.id)
+            let twin: (any SimulatedI2CDevice)?
             switch sensor.settings {
             case .sps30:
-                bus.attach(
-                    SPS30Twin(air: UrbanAirScenario(seed: sensorSeed), clock: clock,
-                              serialNumber: Self.serial(prefix: "SPS", seed: sensorSeed)),
-                    at: placement.address)
-            default:
-                continue
+                twin = SPS30Twin(air: air, clock: clock, serialNumber: Self.serial(prefix: "SPS", seed: sensorSeed))
+            case .sen5x(let model):
+                let variant: SEN5xTwin.Variant = switch model {
+                case .sen50: .sen50
+                case .sen54: .sen54
+                case .sen55: .sen55
+                }
+                twin = SEN5xTwin(variant: variant, air: .urban(air, clock: clock), weather: weather,
+                                 serialNumber: Self.serial(prefix: "SEN", seed: sensorSeed), poweredOnAt: clock.now())
+            case .pmsa003i:
+                twin = PMSA003ITwin(air: .urban(air, clock: clock), poweredOnAt: clock.now(), seed: sensorSeed)
+            case .sht4x:
+                twin = SHT4xTwin(weather: weather, serialNumber: UInt32(truncatingIfNeeded: sensorSeed), poweredOnAt: clock.now())
+            case .seesawSoil:
+                twin = SeesawSoilTwin(soil: SoilDrying(seed: sensorSeed), weather: weather, poweredOnAt: clock.now())
+            case .ads1115Soil(let settings):
+                let probe = SoilProbeInput(soil: SoilDrying(seed: sensorSeed), dryVoltage: settings.dryVoltage, wetVoltage: settings.wetVoltage)
+                adcInputs[placement.bus, default: [:]][placement.address, default: [:]][settings.channel] = probe.input
+                twin = nil
+            case .amg8833, .beamPair:
+                twin = nil  // rendered from the street model by the footfall wiring
             }
+            if let twin { bus.attach(twin, at: placement.address) }
         }
+        for (busName, converters) in adcInputs {
+            for (address, inputs) in converters { buses[busName]?.attach(ADS1115Twin(inputs: inputs), at: address) }
+        }
+    }
+
+    /// The hour of the day (UTC) at monotonic zero, for scenarios that run on monotonic time.
+    private func hourOfDayAtMonotonicZero() -> Double {
+        let atZero = clock.wallTime().time + .nanoseconds(-Int64(clock.now().nanoseconds))
+        return Double(atZero.secondOfDay) / 3600
     }
 
     /// A reproducible serial number for a twin.

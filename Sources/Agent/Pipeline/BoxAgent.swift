@@ -18,6 +18,7 @@ public final class BoxAgent {
     private let logger: Logger
     private let supervisors: [SensorSupervisor]
     private var aggregator: WindowAggregator
+    private var quality: QualityMonitor
     private var pendingAggregates: [Aggregate] = []
     private var pendingEvents: [HealthEvent] = []
     /// How often windows are closed and the journal is appended to.
@@ -27,7 +28,8 @@ public final class BoxAgent {
 
     public init(
         boxID: String, clock: any BoxClock, sensors: [any Sensor], windows: [SensorID: Int64],
-        journal: any Journal, uplinks: [any Uplink], logger: Logger
+        journal: any Journal, uplinks: [any Uplink], logger: Logger,
+        quality: QualityMonitor.Configuration = QualityMonitor.Configuration()
     ) {
         self.boxID = boxID
         self.clock = clock
@@ -36,6 +38,7 @@ public final class BoxAgent {
         self.logger = logger
         self.supervisors = sensors.map { SensorSupervisor(sensor: $0, clock: clock, logger: logger) }
         self.aggregator = WindowAggregator(windows: windows)
+        self.quality = QualityMonitor(configuration: quality)
     }
 
     /// The health of every sensor, in config order.
@@ -59,9 +62,11 @@ public final class BoxAgent {
     }
 
     private func sample(_ supervisor: SensorSupervisor) async {
-        let (readings, events) = await supervisor.tick()
-        pendingEvents += events
-        guard !readings.isEmpty else { return }
+        let outcome = await supervisor.tick()
+        pendingEvents += outcome.events
+        if outcome.failed { quality.recordFailure(of: supervisor.sensor.id) }
+        guard !outcome.readings.isEmpty else { return }
+        let readings = quality.assess(outcome.readings)
         let wall = clock.wallTime()
         for reading in readings {
             pendingAggregates += aggregator.add(reading, at: wall, covering: supervisor.sensor.samplingInterval)

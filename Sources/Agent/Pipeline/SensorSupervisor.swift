@@ -10,20 +10,19 @@ import Sensors
 /// ``recoverAfterFailures`` failures in a row the supervisor calls the driver's `recover()`
 /// (a soft reset and restart). A sensor that cannot be started (unplugged) is retried with an
 /// exponential backoff up to ``maximumBackoff``, so a missing chip does not flood the bus or the log.
-/// Readings within ``degradedPeriod`` after an error carry the `degraded` flag.
+/// Quality flags that need history (stuck, degraded, out of range, high humidity) are the
+/// agent's ``QualityMonitor``'s; the supervisor reports each failed tick to it.
 final class SensorSupervisor {
     let sensor: any Sensor
     private(set) var health: SensorHealth
     var recoverAfterFailures = 3
     var maximumBackoff: Duration = .seconds(60)
-    var degradedPeriod: Duration = .seconds(60)
 
     private let clock: any BoxClock
     private let logger: Logger
     private var started = false
     private var retryAt: MonotonicInstant = .zero
     private var backoff: Duration = .seconds(1)
-    private var degradedUntil: MonotonicInstant?
 
     init(sensor: any Sensor, clock: any BoxClock, logger: Logger) {
         self.sensor = sensor
@@ -32,12 +31,20 @@ final class SensorSupervisor {
         self.health = SensorHealth(sensor: sensor.id, model: sensor.model)
     }
 
-    /// One scheduler tick: readings to aggregate, and health events for the journal.
-    func tick() async -> (readings: [Reading], events: [HealthEvent]) {
+    /// What one scheduler tick produced.
+    struct Outcome {
+        var readings: [Reading] = []
+        var events: [HealthEvent] = []
+        /// The start or the read failed.
+        var failed = false
+    }
+
+    /// One scheduler tick: readings to aggregate, health events for the journal.
+    func tick() async -> Outcome {
         var events: [HealthEvent] = []
         let now = clock.now()
         if !started {
-            guard now >= retryAt else { return ([], []) }
+            guard now >= retryAt else { return Outcome() }
             do {
                 try await sensor.start()
                 started = true
@@ -52,30 +59,23 @@ final class SensorSupervisor {
                 fail(error, during: "start", events: &events)
                 retryAt = now.advanced(by: backoff)
                 backoff = min(backoff * 2, maximumBackoff)
-                return ([], events)
+                return Outcome(events: events, failed: true)
             }
         }
         do {
-            var readings = try await sensor.sample()
+            let readings = try await sensor.sample()
             if health.state == .failing {
                 logger.notice("recovered", metadata: ["sensor": "\(sensor.id)"])
                 events.append(event(.info, "sensor.recovered", "\(sensor.model) reads again after \(health.consecutiveFailures) failed reads"))
             }
             health.state = .running
             health.consecutiveFailures = 0
-            if let until = degradedUntil {
-                if clock.now() < until {
-                    for index in readings.indices { readings[index].quality.insert(.degraded) }
-                } else {
-                    degradedUntil = nil
-                }
-            }
             if !readings.isEmpty {
                 health.readings += readings.count
                 health.lastReadingTime = readings[0].time
                 for reading in readings { health.lastValues[reading.quantity] = reading.value }
             }
-            return (readings, events)
+            return Outcome(readings: readings, events: events)
         } catch {
             fail(error, during: "read", events: &events)
             if health.consecutiveFailures % recoverAfterFailures == 0 {
@@ -90,7 +90,7 @@ final class SensorSupervisor {
                     backoff = min(backoff * 2, maximumBackoff)
                 }
             }
-            return ([], events)
+            return Outcome(events: events, failed: true)
         }
     }
 
@@ -99,7 +99,6 @@ final class SensorSupervisor {
         health.totalErrors += 1
         health.consecutiveFailures += 1
         health.lastError = "\(phase): \(description)"
-        degradedUntil = clock.now().advanced(by: degradedPeriod)
         if health.state != .failing {
             logger.warning("\(phase) failed: \(description)", metadata: ["sensor": "\(sensor.id)"])
             events.append(event(.warning, "sensor.failed", "\(sensor.model) \(phase) failed: \(description)"))

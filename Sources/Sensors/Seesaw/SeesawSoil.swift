@@ -28,6 +28,9 @@ public final class SeesawSoil: Sensor {
     public let samplingInterval: Duration
     /// Retries of a moisture read that came back as a spike above 4095 (docs/sensors.md: up to 3).
     public var spikeRetries = 3
+    /// The counts of this probe in dry and in wet soil. When set, a relative moisture reading
+    /// (0 % at the dry count, 100 % at the wet count, clamped and flagged beyond) is added.
+    public var moistureCalibration: (dry: Int, wet: Int)?
 
     private let chip: ChipConnection
 
@@ -59,10 +62,19 @@ public final class SeesawSoil: Sensor {
         let moisture = try await readMoisture()
         let temperature = try seesawTemperature(decoding: try await read(Register.temperature, count: 4))
         let time = chip.now()
-        return [
+        var readings = [
             Reading(sensor: id, quantity: .soilMoistureRaw, value: Double(moisture), unit: .count, time: time),
             Reading(sensor: id, quantity: .temperature, value: temperature, unit: .degreesCelsius, time: time),
         ]
+        if let (dry, wet) = moistureCalibration, wet > dry {
+            let relative = Double(Int(moisture) - dry) / Double(wet - dry) * 100
+            let clamped = min(100, max(0, relative))
+            readings.insert(
+                Reading(sensor: id, quantity: .soilMoisture, value: clamped, unit: .percent, time: time,
+                        quality: clamped == relative ? [] : .outOfRange),
+                at: 1)
+        }
+        return readings
     }
 
     /// The moisture count, retrying spikes above 4095 up to ``spikeRetries`` times.
