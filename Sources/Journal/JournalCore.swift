@@ -274,9 +274,16 @@ final class JournalCore {
             victims += 1
         }
         guard victims > 0 else { return }
-        let first = segments[0].firstSequence
+        var first = segments[0].firstSequence
         let last = segments[victims - 1].lastSequence
-        if last >= first {
+        // Gap records among the dropped records are lost with them: the new gap absorbs their
+        // ranges, so the newest gap record always names everything lost before it.
+        for segment in segments.prefix(victims) where !segment.isEmpty {
+            for record in try read(segment, from: segment.firstSequence, through: segment.lastSequence) {
+                if case .gap(let gap) = record.payload { first = min(first, gap.firstSequence) }
+            }
+        }
+        if last >= segments[0].firstSequence {
             let gap = Gap(
                 firstSequence: first, lastSequence: last,
                 reason: "retention: journal over its size limit of \(configuration.maximumBytes) bytes"
@@ -284,7 +291,7 @@ final class JournalCore {
             try write([(.gap(gap), time)])
             let behind = cursorPositions.filter { $0.value < last }.map { ($0.key, last) }
             do { try cursorLog.record(behind.sorted { $0.0 < $1.0 }) } catch { throw JournalError(error) }
-            droppedRecords += last - first + 1
+            droppedRecords += last - segments[0].firstSequence + 1
         }
         do {
             for segment in segments.prefix(victims) { try fileSystem.unlink(path(segment.fileName)) }
