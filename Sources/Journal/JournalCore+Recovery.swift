@@ -53,9 +53,11 @@ extension JournalCore {
                     core.segments.append(Segment(firstSequence: first, recordOffsets: scan.recordOffsets, size: scan.validEnd))
                     continue
                 }
+                // An older segment must be valid to its end and stop before the next one; it may
+                // stop earlier: a range repaired as lost at an earlier open (checked below).
                 let expectedCount = isNewest ? nil : firsts[index + 1] - first
                 if !isNewest, scan.headerValid, scan.problem == nil,
-                   UInt64(scan.recordOffsets.count) == expectedCount {
+                   UInt64(scan.recordOffsets.count) <= expectedCount ?? 0 {
                     core.segments.append(Segment(firstSequence: first, recordOffsets: scan.recordOffsets, size: scan.validEnd))
                     continue
                 }
@@ -91,7 +93,8 @@ extension JournalCore {
 
             // Missing ranges: before the oldest segment (relative to the slowest logged
             // cursor, or to the oldest segment name found), between segments, after the newest.
-            var expected = positions.isEmpty ? (firsts.first ?? core.nextSequence) : (positions.values.min() ?? 0) + 1
+            let oldestNamed = firsts.first ?? core.nextSequence
+            var expected = min(oldestNamed, (positions.values.min() ?? .max - 1) + 1)
             for segment in core.segments {
                 if segment.firstSequence > expected {
                     lost.append((expected...(segment.firstSequence - 1), "segment missing or quarantined"))
@@ -100,6 +103,13 @@ extension JournalCore {
             }
             if core.nextSequence > expected {
                 lost.append((expected...(core.nextSequence - 1), "records missing at the end of the journal"))
+            }
+            if !lost.isEmpty {
+                // Ranges an earlier open already recorded as gaps are not lost again.
+                let recorded = try core.recordedGaps()
+                lost.removeAll { candidate in
+                    recorded.contains { $0.lowerBound <= candidate.0.lowerBound && candidate.0.upperBound <= $0.upperBound }
+                }
             }
             for (range, reason) in lost {
                 core.repairs.append(JournalRepair(
@@ -158,6 +168,26 @@ extension JournalCore {
             }
         }
         return core
+    }
+
+    /// The ranges named by gap records in the journal (read only when a hole needs explaining).
+    func recordedGaps() throws(FileSystemError) -> [ClosedRange<UInt64>] {
+        var gaps: [ClosedRange<UInt64>] = []
+        for segment in segments where !segment.isEmpty {
+            let records: [JournalRecord]
+            do throws(JournalError) {
+                records = try read(segment, from: segment.firstSequence, through: segment.lastSequence)
+            } catch {
+                if case .io(let cause) = error { throw cause }
+                continue
+            }
+            for record in records {
+                if case .gap(let gap) = record.payload, gap.firstSequence <= gap.lastSequence {
+                    gaps.append(gap.firstSequence...gap.lastSequence)
+                }
+            }
+        }
+        return gaps
     }
 
     /// Moves a segment to the quarantine folder (under a fresh name if one is taken).

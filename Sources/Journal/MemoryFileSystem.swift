@@ -172,16 +172,16 @@ public final class MemoryFileSystem: FileSystem {
 
     public func write(_ file: FileHandle, _ bytes: [UInt8], at offset: Int) throws(FileSystemError) {
         try withState("pwrite", "") { (state) throws(FileSystemError) in
-            guard let number = state.handles[file.descriptor], var inode = state.inodes[number] else {
+            guard let number = state.handles[file.descriptor], let size = state.inodes[number]?.current.count else {
                 throw FileSystemError(errno: FileSystemError.EBADF, operation: "pwrite", path: "")
             }
-            let growth = max(0, offset + bytes.count - inode.current.count)
+            let growth = max(0, offset + bytes.count - size)
             if let capacity = state.capacity, state.usedBytes + growth > capacity {
                 throw FileSystemError(errno: FileSystemError.ENOSPC, operation: "pwrite", path: "")
             }
-            Self.write(bytes, at: offset, into: &inode.current)
-            inode.pending.append(.write(offset: offset, bytes: bytes))
-            state.inodes[number] = inode
+            // Modified in place: copying a file's bytes per write would make long tests quadratic.
+            Self.write(bytes, at: offset, into: &state.inodes[number, default: Inode()].current)
+            state.inodes[number, default: Inode()].pending.append(.write(offset: offset, bytes: bytes))
         }
     }
 
@@ -256,12 +256,11 @@ public final class MemoryFileSystem: FileSystem {
     private func sync(_ file: FileHandle, _ operation: String) throws(FileSystemError) {
         try withState(operation, "") { (state) throws(FileSystemError) in
             try Self.countSync(&state, operation, "")
-            guard let number = state.handles[file.descriptor], var inode = state.inodes[number] else {
+            guard let number = state.handles[file.descriptor], let current = state.inodes[number]?.current else {
                 throw FileSystemError(errno: FileSystemError.EBADF, operation: operation, path: "")
             }
-            inode.durable = inode.current
-            inode.pending = []
-            state.inodes[number] = inode
+            state.inodes[number, default: Inode()].durable = current
+            state.inodes[number, default: Inode()].pending = []
         }
     }
 
