@@ -18,7 +18,12 @@ extension JournalCore {
         var lost: [(ClosedRange<UInt64>, String)] = []
         var cursorMoves: [(String, UInt64)] = []
         do throws(FileSystemError) {
-            try fileSystem.makeDirectory(configuration.directory)
+            // Like `mkdir -p`: a fresh box may have no journal directory or parent yet.
+            var prefix = configuration.directory.hasPrefix("/") ? "" : "."
+            for component in configuration.directory.split(separator: "/") {
+                prefix += "/" + component
+                try fileSystem.makeDirectory(prefix)
+            }
             try fileSystem.makeDirectory(configuration.directory + "/quarantine")
             let cursorLog = try CursorLog(
                 fileSystem: fileSystem, directory: configuration.directory,
