@@ -44,9 +44,10 @@ final class JournalCore {
     // MARK: Appending
 
     /// Appends and makes durable; returns the sequence numbers of `payloads`.
-    func append(_ payloads: [JournalPayload], time: RecordTime) throws(JournalError) -> [UInt64] {
-        guard !payloads.isEmpty else { return [] }
-        var all = deferred + payloads.map { ($0, time) }
+    func append(_ entries: [JournalEntry]) throws(JournalError) -> [UInt64] {
+        guard let time = entries.last?.time else { return [] }
+        let payloads = entries.map(\.payload)
+        var all = deferred + entries.map { ($0.payload, $0.time) }
         if let full = diskFull {
             // Tell the data platform, in the same commit as the first accepted records, that
             // payloads were refused while the disk was full.
