@@ -31,31 +31,42 @@ func runBenchmark(directory: String, records: Int) async {
     }
     let chunk = chunkWriter
     precondition(chunk.count == perCommit * recordSize)
-    let rawFile = open(directory + "/raw.bin", O_WRONLY | O_CREAT | O_TRUNC | O_APPEND, 0o644)
-    var written = processWriteBytes()
-    var start = monotonicSeconds()
-    for _ in 0..<commits {
-        _ = chunk.withUnsafeBytes { write(rawFile, $0.baseAddress, $0.count) }
-        fdatasync(rawFile)
-    }
-    let rawSeconds = monotonicSeconds() - start
-    let rawBytes = processWriteBytes() - written
-    close(rawFile)
-
-    // The journal.
-    let configuration = JournalConfiguration(directory: directory + "/journal", maximumBytes: 1 << 30)
+    // The machine may be shared: alternate the two, three rounds, and keep each one's best.
+    var rawSeconds = Double.infinity
+    var rawBytes = 0
+    var journalSeconds = Double.infinity
+    var journalBytes = 0
     let batch = [JournalPayload](repeating: item, count: perCommit)
-    written = processWriteBytes()
-    start = monotonicSeconds()
-    do {
-        let journal = try FileJournal(configuration: configuration, time: time(0))
-        for _ in 0..<commits { _ = try await journal.append(batch, time: time(1)) }
-        journal.close()
-    } catch {
-        fail("journal: \(error)")
+    for round in 1...3 {
+        let rawFile = open(directory + "/raw-\(round).bin", O_WRONLY | O_CREAT | O_TRUNC | O_APPEND, 0o644)
+        var written = processWriteBytes()
+        var start = monotonicSeconds()
+        for _ in 0..<commits {
+            _ = chunk.withUnsafeBytes { write(rawFile, $0.baseAddress, $0.count) }
+            fdatasync(rawFile)
+        }
+        if monotonicSeconds() - start < rawSeconds {
+            rawSeconds = monotonicSeconds() - start
+            rawBytes = processWriteBytes() - written
+        }
+        close(rawFile)
+
+        let configuration = JournalConfiguration(directory: directory + "/journal-\(round)", maximumBytes: 1 << 30)
+        written = processWriteBytes()
+        start = monotonicSeconds()
+        do {
+            let journal = try FileJournal(configuration: configuration, time: time(0))
+            for _ in 0..<commits { _ = try await journal.append(batch, time: time(1)) }
+            journal.close()
+        } catch {
+            fail("journal: \(error)")
+        }
+        if monotonicSeconds() - start < journalSeconds {
+            journalSeconds = monotonicSeconds() - start
+            journalBytes = processWriteBytes() - written
+        }
+        say("round \(round): raw \(Int(Double(commits * perCommit) / rawSeconds)) records/s best so far, journal \(Int(Double(commits * perCommit) / journalSeconds))")
     }
-    let journalSeconds = monotonicSeconds() - start
-    let journalBytes = processWriteBytes() - written
 
     // SQLite, in Python's sqlite3, measured by the Python process itself.
     let sqliteCommand = "python3 '\(packageDirectory())/sqlite_bench.py' '\(directory)/bench.sqlite' \(commits * perCommit) \(perCommit) \(recordSize)"
@@ -75,7 +86,7 @@ func runBenchmark(directory: String, records: Int) async {
 
     let rawRate = Double(commits * perCommit) / rawSeconds
     let journalRate = Double(commits * perCommit) / journalSeconds
-    say("workload: \(commits * perCommit) records of \(recordSize) bytes, \(perCommit) per commit, one fdatasync per commit")
+    say("workload: \(commits * perCommit) records of \(recordSize) bytes, \(perCommit) per commit, one fdatasync per commit (best of 3 rounds)")
     say("                 records/s   disk bytes per payload byte")
     say("raw loop      \(pad(rawRate, 12))   \(pad(Double(rawBytes) / payloadBytes, 8, decimals: 3))")
     say("journal       \(pad(journalRate, 12))   \(pad(Double(journalBytes) / payloadBytes, 8, decimals: 3))")
