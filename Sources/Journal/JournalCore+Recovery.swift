@@ -39,7 +39,15 @@ extension JournalCore {
             var quarantined = false
             for (index, first) in firsts.enumerated() {
                 let name = SegmentFormat.fileName(firstSequence: first)
-                let bytes = (try? fileSystem.readWholeFile(core.path(name))) ?? []
+                let bytes: [UInt8]
+                var readError: FileSystemError?
+                do throws(FileSystemError) {
+                    bytes = try fileSystem.readWholeFile(core.path(name))
+                } catch {
+                    // Unreadable (EIO from a failing card): set aside below, never deleted.
+                    bytes = []
+                    readError = error
+                }
                 let scan = SegmentFormat.scan(bytes, expectedFirst: first)
                 let isNewest = index == firsts.count - 1
                 if isNewest && scan.headerValid {
@@ -67,14 +75,14 @@ extension JournalCore {
                     continue
                 }
                 highestNamed = max(highestNamed, first)
-                if isNewest && bytes.allSatisfy({ $0 == 0 }) {
+                if isNewest && readError == nil && bytes.allSatisfy({ $0 == 0 }) {
                     // A segment whose header never reached the disk: the power was cut while it
                     // was being started, so it never held an acknowledged record.
                     try fileSystem.unlink(core.path(name))
                     quarantined = true
                     continue
                 }
-                let reason = scan.problem
+                let reason = readError.map { "unreadable: \($0)" } ?? scan.problem
                     ?? "holds \(scan.recordOffsets.count) records, expected \(expectedCount ?? 0)"
                 let destination = try core.quarantine(name)
                 quarantined = true
