@@ -118,6 +118,27 @@ struct FileJournalTests {
         #expect(journal.verify().isEmpty)
     }
 
+    @Test("verify finds a flipped bit and a hole without a gap record, and repairs nothing")
+    func verifyFindsProblems() async throws {
+        let fileSystem = MemoryFileSystem()
+        let journal = try Fixtures.open(fileSystem, Fixtures.configuration(segmentBytes: 600))
+        for index in 0..<10 { _ = try await journal.append([Fixtures.aggregate(index)], time: Fixtures.time(1)) }
+        let paths = Fixtures.segmentPaths(fileSystem)
+        var bytes = try #require(fileSystem.contents(of: paths[0]))
+        bytes[SegmentFormat.headerSize + 30] ^= 0x40
+        fileSystem.setContents(of: paths[0], to: bytes)
+        fileSystem.remove(paths[1])
+        let problems = journal.verify()
+        #expect(problems.count == 2)
+        #expect(problems.first == JournalProblem(
+            file: String(paths[0].split(separator: "/").last!), offset: SegmentFormat.headerSize,
+            message: "checksum mismatch at \(SegmentFormat.headerSize)"
+        ))
+        // Counted from the last valid record: the damaged segment holds none.
+        #expect(problems.last?.message.hasPrefix("sequences 1...8 missing") == true)
+        #expect(fileSystem.contents(of: paths[0]) == bytes)  // nothing was changed
+    }
+
     @Test("the real file system: append, reopen, read back, verify")
     func linuxFileSystem() async throws {
         let directory = try TemporaryDirectory()
