@@ -42,7 +42,7 @@ public final class MemoryJournal: Journal {
     public func readUnacknowledged(cursor: String, limit: Int) throws -> [JournalRecord] {
         state.withLock { state in
             let position = state.cursors[cursor] ?? 0
-            return Array(state.records.lazy.filter { $0.sequence > position }.prefix(limit))
+            return Array(state.records.lazy.filter { $0.sequence > position }.prefix(max(0, limit)))
         }
     }
 
