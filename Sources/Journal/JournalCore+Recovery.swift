@@ -82,13 +82,30 @@ extension JournalCore {
                     quarantined = true
                     continue
                 }
+                if isNewest {
+                    // How many records it held is unknown; skip as many sequence numbers as it
+                    // could have held (a record takes at least its 16-byte frame), so that no id
+                    // that may have been sent upstream is given to a new record. The skipped
+                    // range becomes a gap record below.
+                    let size = readError == nil ? bytes.count : ((try? core.fileSize(name)) ?? 0)
+                    let capacity = UInt64(max(0, size - SegmentFormat.headerSize) / SegmentFormat.recordHeaderSize)
+                    highestNamed = max(highestNamed, first + capacity)
+                }
                 let reason = readError.map { "unreadable: \($0)" } ?? scan.problem
                     ?? "holds \(scan.recordOffsets.count) records, expected \(expectedCount ?? 0)"
-                let destination = try core.quarantine(name)
-                quarantined = true
-                core.repairs.append(JournalRepair(
-                    kind: .quarantinedSegment, file: name, message: "moved to \(destination): \(reason)"
-                ))
+                do throws(FileSystemError) {
+                    let destination = try core.quarantine(name)
+                    quarantined = true
+                    core.repairs.append(JournalRepair(
+                        kind: .quarantinedSegment, file: name, message: "moved to \(destination): \(reason)"
+                    ))
+                } catch {
+                    // Starting matters more than tidying: the segment is left where it is and
+                    // ignored (its range becomes a gap like any other lost range).
+                    core.repairs.append(JournalRepair(
+                        kind: .quarantinedSegment, file: name, message: "ignored, could not be moved (\(error)): \(reason)"
+                    ))
+                }
             }
             if quarantined {
                 // The renames are atomic; syncing both directories makes them durable so the
@@ -97,8 +114,8 @@ extension JournalCore {
                 try fileSystem.syncDirectory(core.quarantineDirectory)
             }
 
-            // Numbering continues after the newest record, after a quarantined newest segment's
-            // first sequence, and after every acknowledged sequence: an id that may have been
+            // Numbering continues after the newest record, after what a quarantined newest
+            // segment could have held, and after every acknowledged sequence: an id that may have been
             // sent upstream is never given to another record.
             let positions = cursorLog.positions
             let lastData = core.segments.last?.lastSequence ?? 0
@@ -201,6 +218,13 @@ extension JournalCore {
             }
         }
         return gaps
+    }
+
+    /// The size of a file in the journal directory.
+    func fileSize(_ name: String) throws(FileSystemError) -> Int {
+        let file = try fileSystem.open(path(name), mode: .readOnly)
+        defer { fileSystem.close(file) }
+        return try fileSystem.size(file)
     }
 
     /// Moves a segment to the quarantine folder (under a fresh name if one is taken).

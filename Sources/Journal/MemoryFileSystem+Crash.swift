@@ -72,6 +72,13 @@ extension MemoryFileSystem {
         }
     }
 
+    /// Makes every read of the file now at `path` fail with `EIO`.
+    public func makeUnreadable(_ path: String) {
+        state.withLock { state in
+            if let inode = state.names[path] { state.unreadable.insert(inode) }
+        }
+    }
+
     /// The paths of all files, sorted.
     public var paths: [String] { state.withLock { $0.names.keys.sorted() } }
 }

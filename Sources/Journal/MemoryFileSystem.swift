@@ -40,6 +40,8 @@ public final class MemoryFileSystem: FileSystem {
         var crashAtSync: Int?
         var crashed = false
         var capacity: Int?
+        /// Inodes whose reads fail with EIO (a failing card).
+        var unreadable: Set<Int> = []
 
         var usedBytes: Int { Set(names.values).reduce(0) { $0 + (inodes[$1]?.current.count ?? 0) } }
     }
@@ -88,6 +90,9 @@ public final class MemoryFileSystem: FileSystem {
 
     public func read(_ file: FileHandle, count: Int, at offset: Int) throws(FileSystemError) -> [UInt8] {
         try withState("pread", "") { (state) throws(FileSystemError) -> [UInt8] in
+            if let number = state.handles[file.descriptor], state.unreadable.contains(number) {
+                throw FileSystemError(errno: FileSystemError.EIO, operation: "pread", path: "")
+            }
             let bytes = try Self.inode(file, in: state).current
             guard offset < bytes.count else { return [] }
             return Array(bytes[offset..<min(bytes.count, offset + count)])

@@ -187,14 +187,30 @@ struct CorruptionCorpusTests {
         try Self.checkNextOpenIsClean(fileSystem)
     }
 
-    @Test("a newest segment of garbage is quarantined; numbering does not reuse its sequences")
+    @Test("a newest segment of garbage is quarantined; numbering skips every sequence it could have held")
     func garbageNewestSegment() async throws {
         let fileSystem = try await Self.store()
         fileSystem.setContents(of: Self.segment(13), to: [UInt8](repeating: 0xA5, count: 300))
-        let outcome = try Self.reopen(fileSystem)
-        #expect(outcome.repairs == [.quarantinedSegment])
-        #expect(outcome.data == Array(1...12))
-        #expect(outcome.lastSequence == 13)  // the repair's health event, at the quarantined name's first
+        // 280 bytes after the header could have held 17 records (16-byte frames): 13...29 are
+        // skipped and reported as a gap, then come the gap record (30) and the health event (31).
+        #expect(try Self.reopen(fileSystem) == Outcome(
+            repairs: [.quarantinedSegment, .missingRecords], data: Array(1...12), gaps: [13...29],
+            platformPosition: 2, lastSequence: 31
+        ))
+        try Self.checkNextOpenIsClean(fileSystem)
+    }
+
+    @Test("an unreadable newest segment (EIO) is quarantined, never deleted, and numbering goes on")
+    func unreadableNewestSegment() async throws {
+        let fileSystem = try await Self.store()
+        fileSystem.makeUnreadable(Self.segment(13))
+        let size = try #require(fileSystem.contents(of: Self.segment(13))).count
+        let skipped = UInt64((size - SegmentFormat.headerSize) / SegmentFormat.recordHeaderSize)
+        #expect(try Self.reopen(fileSystem) == Outcome(
+            repairs: [.quarantinedSegment, .missingRecords], data: Array(1...12), gaps: [13...(12 + skipped)],
+            platformPosition: 2, lastSequence: 14 + skipped
+        ))
+        #expect(fileSystem.paths.contains(Fixtures.directory + "/quarantine/" + SegmentFormat.fileName(firstSequence: 13)))
         try Self.checkNextOpenIsClean(fileSystem)
     }
 
