@@ -3,7 +3,7 @@ import Testing
 
 @Suite("CRC-32C")
 struct CRC32CTests {
-    @Test("check value of \"123456789\" is 0xE3069283 (RFC 3720 B.4 / iSCSI)")
+    @Test("check value of \"123456789\" is 0xE3069283 (CRC catalogue, CRC-32/ISCSI)")
     func checkValue() {
         #expect(CRC32C.checksum(Array("123456789".utf8)) == 0xE306_9283)
     }
