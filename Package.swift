@@ -10,6 +10,8 @@ let package = Package(
         .executable(name: "sensorbox", targets: ["sensorbox"]),
         .library(name: "Hardware", targets: ["Hardware"]),
         .library(name: "Simulator", targets: ["Simulator"]),
+        // For the journal's benchmark and kill -9 loop (Benchmarks/Journal, a package of its own).
+        .library(name: "Journal", targets: ["Journal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),

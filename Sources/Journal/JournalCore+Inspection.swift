@@ -54,6 +54,9 @@ extension JournalCore {
         }
         let firsts = names.compactMap(SegmentFormat.firstSequence(fileName:)).sorted()
         var expected: UInt64?
+        // Holes between segments are problems unless a gap record names them.
+        var holes: [(String, ClosedRange<UInt64>)] = []
+        var recordedGaps: [ClosedRange<UInt64>] = []
         for first in firsts {
             let name = SegmentFormat.fileName(firstSequence: first)
             let bytes: [UInt8]
@@ -63,11 +66,13 @@ extension JournalCore {
                 problems.append(JournalProblem(file: name, offset: nil, message: "cannot read: \(error)"))
                 continue
             }
-            if let expected, expected != first {
+            if let expected, expected > first {
                 problems.append(JournalProblem(
                     file: name, offset: nil,
                     message: "starts at \(first), previous segment ends at \(expected - 1)"
                 ))
+            } else if let expected, expected < first {
+                holes.append((name, expected...(first - 1)))
             }
             let scan = SegmentFormat.scan(bytes, expectedFirst: first)
             if let problem = scan.problem {
@@ -77,13 +82,22 @@ extension JournalCore {
                 let start = Int(offset)
                 let length = Int(loadUInt32(bytes, at: start))
                 let payload = Array(bytes[(start + SegmentFormat.recordHeaderSize)..<(start + SegmentFormat.recordHeaderSize + length)])
-                if (try? PayloadCodec.decode(payload)) == nil {
+                if let (_, decoded) = try? PayloadCodec.decode(payload) {
+                    if case .gap(let gap) = decoded, gap.firstSequence <= gap.lastSequence {
+                        recordedGaps.append(gap.firstSequence...gap.lastSequence)
+                    }
+                } else {
                     problems.append(JournalProblem(
                         file: name, offset: start, message: "record \(first + UInt64(index)) cannot be decoded"
                     ))
                 }
             }
             expected = first + UInt64(scan.recordOffsets.count)
+        }
+        for (name, hole) in holes where !recordedGaps.contains(where: { $0.lowerBound <= hole.lowerBound && hole.upperBound <= $0.upperBound }) {
+            problems.append(JournalProblem(
+                file: name, offset: nil, message: "sequences \(hole.lowerBound)...\(hole.upperBound) missing, no gap record"
+            ))
         }
         if let bytes = try? fileSystem.readWholeFile(path(CursorLog.fileName)) {
             let (_, validEnd) = CursorLog.parse(bytes)

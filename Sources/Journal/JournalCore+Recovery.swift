@@ -18,7 +18,12 @@ extension JournalCore {
         var lost: [(ClosedRange<UInt64>, String)] = []
         var cursorMoves: [(String, UInt64)] = []
         do throws(FileSystemError) {
-            try fileSystem.makeDirectory(configuration.directory)
+            // Like `mkdir -p`: a fresh box may have no journal directory or parent yet.
+            var prefix = configuration.directory.hasPrefix("/") ? "" : "."
+            for component in configuration.directory.split(separator: "/") {
+                prefix += "/" + component
+                try fileSystem.makeDirectory(prefix)
+            }
             try fileSystem.makeDirectory(configuration.directory + "/quarantine")
             let cursorLog = try CursorLog(
                 fileSystem: fileSystem, directory: configuration.directory,
@@ -34,7 +39,15 @@ extension JournalCore {
             var quarantined = false
             for (index, first) in firsts.enumerated() {
                 let name = SegmentFormat.fileName(firstSequence: first)
-                let bytes = (try? fileSystem.readWholeFile(core.path(name))) ?? []
+                let bytes: [UInt8]
+                var readError: FileSystemError?
+                do throws(FileSystemError) {
+                    bytes = try fileSystem.readWholeFile(core.path(name))
+                } catch {
+                    // Unreadable (EIO from a failing card): set aside below, never deleted.
+                    bytes = []
+                    readError = error
+                }
                 let scan = SegmentFormat.scan(bytes, expectedFirst: first)
                 let isNewest = index == firsts.count - 1
                 if isNewest && scan.headerValid {
@@ -53,27 +66,46 @@ extension JournalCore {
                     core.segments.append(Segment(firstSequence: first, recordOffsets: scan.recordOffsets, size: scan.validEnd))
                     continue
                 }
+                // An older segment must be valid to its end and stop before the next one; it may
+                // stop earlier: a range repaired as lost at an earlier open (checked below).
                 let expectedCount = isNewest ? nil : firsts[index + 1] - first
                 if !isNewest, scan.headerValid, scan.problem == nil,
-                   UInt64(scan.recordOffsets.count) == expectedCount {
+                   UInt64(scan.recordOffsets.count) <= expectedCount ?? 0 {
                     core.segments.append(Segment(firstSequence: first, recordOffsets: scan.recordOffsets, size: scan.validEnd))
                     continue
                 }
                 highestNamed = max(highestNamed, first)
-                if isNewest && bytes.allSatisfy({ $0 == 0 }) {
+                if isNewest && readError == nil && bytes.allSatisfy({ $0 == 0 }) {
                     // A segment whose header never reached the disk: the power was cut while it
                     // was being started, so it never held an acknowledged record.
                     try fileSystem.unlink(core.path(name))
                     quarantined = true
                     continue
                 }
-                let reason = scan.problem
+                if isNewest {
+                    // How many records it held is unknown; skip as many sequence numbers as it
+                    // could have held (a record takes at least its 16-byte frame), so that no id
+                    // that may have been sent upstream is given to a new record. The skipped
+                    // range becomes a gap record below.
+                    let size = readError == nil ? bytes.count : ((try? core.fileSize(name)) ?? 0)
+                    let capacity = UInt64(max(0, size - SegmentFormat.headerSize) / SegmentFormat.recordHeaderSize)
+                    highestNamed = max(highestNamed, first + capacity)
+                }
+                let reason = readError.map { "unreadable: \($0)" } ?? scan.problem
                     ?? "holds \(scan.recordOffsets.count) records, expected \(expectedCount ?? 0)"
-                let destination = try core.quarantine(name)
-                quarantined = true
-                core.repairs.append(JournalRepair(
-                    kind: .quarantinedSegment, file: name, message: "moved to \(destination): \(reason)"
-                ))
+                do throws(FileSystemError) {
+                    let destination = try core.quarantine(name)
+                    quarantined = true
+                    core.repairs.append(JournalRepair(
+                        kind: .quarantinedSegment, file: name, message: "moved to \(destination): \(reason)"
+                    ))
+                } catch {
+                    // Starting matters more than tidying: the segment is left where it is and
+                    // ignored (its range becomes a gap like any other lost range).
+                    core.repairs.append(JournalRepair(
+                        kind: .quarantinedSegment, file: name, message: "ignored, could not be moved (\(error)): \(reason)"
+                    ))
+                }
             }
             if quarantined {
                 // The renames are atomic; syncing both directories makes them durable so the
@@ -82,8 +114,8 @@ extension JournalCore {
                 try fileSystem.syncDirectory(core.quarantineDirectory)
             }
 
-            // Numbering continues after the newest record, after a quarantined newest segment's
-            // first sequence, and after every acknowledged sequence: an id that may have been
+            // Numbering continues after the newest record, after what a quarantined newest
+            // segment could have held, and after every acknowledged sequence: an id that may have been
             // sent upstream is never given to another record.
             let positions = cursorLog.positions
             let lastData = core.segments.last?.lastSequence ?? 0
@@ -91,7 +123,8 @@ extension JournalCore {
 
             // Missing ranges: before the oldest segment (relative to the slowest logged
             // cursor, or to the oldest segment name found), between segments, after the newest.
-            var expected = positions.isEmpty ? (firsts.first ?? core.nextSequence) : (positions.values.min() ?? 0) + 1
+            let oldestNamed = firsts.first ?? core.nextSequence
+            var expected = min(oldestNamed, (positions.values.min() ?? .max - 1) + 1)
             for segment in core.segments {
                 if segment.firstSequence > expected {
                     lost.append((expected...(segment.firstSequence - 1), "segment missing or quarantined"))
@@ -100,6 +133,13 @@ extension JournalCore {
             }
             if core.nextSequence > expected {
                 lost.append((expected...(core.nextSequence - 1), "records missing at the end of the journal"))
+            }
+            if !lost.isEmpty {
+                // Ranges an earlier open already recorded as gaps are not lost again.
+                let recorded = try core.recordedGaps()
+                lost.removeAll { candidate in
+                    recorded.contains { $0.lowerBound <= candidate.0.lowerBound && candidate.0.upperBound <= $0.upperBound }
+                }
             }
             for (range, reason) in lost {
                 core.repairs.append(JournalRepair(
@@ -158,6 +198,33 @@ extension JournalCore {
             }
         }
         return core
+    }
+
+    /// The ranges named by gap records in the journal (read only when a hole needs explaining).
+    func recordedGaps() throws(FileSystemError) -> [ClosedRange<UInt64>] {
+        var gaps: [ClosedRange<UInt64>] = []
+        for segment in segments where !segment.isEmpty {
+            let records: [JournalRecord]
+            do throws(JournalError) {
+                records = try read(segment, from: segment.firstSequence, through: segment.lastSequence)
+            } catch {
+                if case .io(let cause) = error { throw cause }
+                continue
+            }
+            for record in records {
+                if case .gap(let gap) = record.payload, gap.firstSequence <= gap.lastSequence {
+                    gaps.append(gap.firstSequence...gap.lastSequence)
+                }
+            }
+        }
+        return gaps
+    }
+
+    /// The size of a file in the journal directory.
+    func fileSize(_ name: String) throws(FileSystemError) -> Int {
+        let file = try fileSystem.open(path(name), mode: .readOnly)
+        defer { fileSystem.close(file) }
+        return try fileSystem.size(file)
     }
 
     /// Moves a segment to the quarantine folder (under a fresh name if one is taken).

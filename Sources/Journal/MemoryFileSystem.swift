@@ -40,6 +40,8 @@ public final class MemoryFileSystem: FileSystem {
         var crashAtSync: Int?
         var crashed = false
         var capacity: Int?
+        /// Inodes whose reads fail with EIO (a failing card).
+        var unreadable: Set<Int> = []
 
         var usedBytes: Int { Set(names.values).reduce(0) { $0 + (inodes[$1]?.current.count ?? 0) } }
     }
@@ -54,82 +56,6 @@ public final class MemoryFileSystem: FileSystem {
     }
 
     init(state initial: State) { state = Mutex(initial) }
-
-    // MARK: Test controls
-
-    /// Makes the `sync`-th sync call from now (fsync, fdatasync or directory sync; 1 = the next)
-    /// fail as a crash; all later operations fail too.
-    public func crash(atSync sync: Int) {
-        state.withLock { $0.crashAtSync = $0.syncCount + sync }
-    }
-
-    /// Sync calls made so far.
-    public var syncCount: Int { state.withLock { $0.syncCount } }
-
-    /// Whether the armed crash has happened.
-    public var hasCrashed: Bool { state.withLock { $0.crashed } }
-
-    /// Changes the capacity (`nil` = unlimited), e.g. to end a simulated disk-full state.
-    public func setCapacity(_ capacity: Int?) { state.withLock { $0.capacity = capacity } }
-
-    /// The file system as found after a power cut now: durable state plus a seeded choice of
-    /// what happened to each pending change.
-    public func imageAfterCrash(seed: UInt64) -> MemoryFileSystem {
-        var random = SplitMix(seed: seed)
-        let old = state.withLock { $0 }
-        var image = State()
-        image.directories = old.directories
-        image.capacity = old.capacity
-        var names = old.durableNames
-        let kept = Int(random.next() % UInt64(old.pendingNames.count + 1))
-        for (_, change) in old.pendingNames.prefix(kept) { Self.apply(change, to: &names) }
-        for (number, inode) in old.inodes {
-            var bytes = inode.durable
-            for change in inode.pending {
-                switch (change, random.next() % 3) {
-                case (_, 0): continue
-                case (.write(let offset, let data), 1): Self.write(data, at: offset, into: &bytes)
-                case (.write(let offset, let data), _):
-                    let torn = Int(random.next() % UInt64(data.count + 1))
-                    let garbage = (0..<(data.count - torn)).map { _ in UInt8(truncatingIfNeeded: random.next()) }
-                    Self.write(Array(data.prefix(torn)) + garbage, at: offset, into: &bytes)
-                case (.truncate(let length), _): Self.truncate(&bytes, to: length)
-                }
-            }
-            image.inodes[number] = Inode(durable: bytes, current: bytes, pending: [])
-        }
-        image.names = names
-        image.durableNames = names
-        image.nextInode = old.nextInode
-        return MemoryFileSystem(state: image)
-    }
-
-    /// The current content of `path` (what a read sees), or `nil` if there is no such file.
-    public func contents(of path: String) -> [UInt8]? {
-        state.withLock { state in state.names[path].flatMap { state.inodes[$0]?.current } }
-    }
-
-    /// Replaces the content of `path` durably (creating it), to prepare a corrupt store.
-    public func setContents(of path: String, to bytes: [UInt8]) {
-        state.withLock { state in
-            let inode = state.names[path] ?? state.nextInode
-            if state.names[path] == nil { state.nextInode += 1 }
-            state.inodes[inode] = Inode(durable: bytes, current: bytes, pending: [])
-            state.names[path] = inode
-            state.durableNames[path] = inode
-        }
-    }
-
-    /// Removes `path` durably, to prepare a store with a missing file.
-    public func remove(_ path: String) {
-        state.withLock { state in
-            state.names[path] = nil
-            state.durableNames[path] = nil
-        }
-    }
-
-    /// The paths of all files, sorted.
-    public var paths: [String] { state.withLock { $0.names.keys.sorted() } }
 
     // MARK: FileSystem
 
@@ -164,6 +90,9 @@ public final class MemoryFileSystem: FileSystem {
 
     public func read(_ file: FileHandle, count: Int, at offset: Int) throws(FileSystemError) -> [UInt8] {
         try withState("pread", "") { (state) throws(FileSystemError) -> [UInt8] in
+            if let number = state.handles[file.descriptor], state.unreadable.contains(number) {
+                throw FileSystemError(errno: FileSystemError.EIO, operation: "pread", path: "")
+            }
             let bytes = try Self.inode(file, in: state).current
             guard offset < bytes.count else { return [] }
             return Array(bytes[offset..<min(bytes.count, offset + count)])
@@ -172,16 +101,16 @@ public final class MemoryFileSystem: FileSystem {
 
     public func write(_ file: FileHandle, _ bytes: [UInt8], at offset: Int) throws(FileSystemError) {
         try withState("pwrite", "") { (state) throws(FileSystemError) in
-            guard let number = state.handles[file.descriptor], var inode = state.inodes[number] else {
+            guard let number = state.handles[file.descriptor], let size = state.inodes[number]?.current.count else {
                 throw FileSystemError(errno: FileSystemError.EBADF, operation: "pwrite", path: "")
             }
-            let growth = max(0, offset + bytes.count - inode.current.count)
+            let growth = max(0, offset + bytes.count - size)
             if let capacity = state.capacity, state.usedBytes + growth > capacity {
                 throw FileSystemError(errno: FileSystemError.ENOSPC, operation: "pwrite", path: "")
             }
-            Self.write(bytes, at: offset, into: &inode.current)
-            inode.pending.append(.write(offset: offset, bytes: bytes))
-            state.inodes[number] = inode
+            // Modified in place: copying a file's bytes per write would make long tests quadratic.
+            Self.write(bytes, at: offset, into: &state.inodes[number, default: Inode()].current)
+            state.inodes[number, default: Inode()].pending.append(.write(offset: offset, bytes: bytes))
         }
     }
 
@@ -256,12 +185,11 @@ public final class MemoryFileSystem: FileSystem {
     private func sync(_ file: FileHandle, _ operation: String) throws(FileSystemError) {
         try withState(operation, "") { (state) throws(FileSystemError) in
             try Self.countSync(&state, operation, "")
-            guard let number = state.handles[file.descriptor], var inode = state.inodes[number] else {
+            guard let number = state.handles[file.descriptor], let current = state.inodes[number]?.current else {
                 throw FileSystemError(errno: FileSystemError.EBADF, operation: operation, path: "")
             }
-            inode.durable = inode.current
-            inode.pending = []
-            state.inodes[number] = inode
+            state.inodes[number, default: Inode()].durable = current
+            state.inodes[number, default: Inode()].pending = []
         }
     }
 
@@ -295,7 +223,7 @@ public final class MemoryFileSystem: FileSystem {
         return String(path[..<slash])
     }
 
-    private static func apply(_ change: NameChange, to names: inout [String: Int]) {
+    static func apply(_ change: NameChange, to names: inout [String: Int]) {
         switch change {
         case .link(let path, let inode): names[path] = inode
         case .unlink(let path): names[path] = nil
@@ -304,12 +232,12 @@ public final class MemoryFileSystem: FileSystem {
         }
     }
 
-    private static func write(_ data: [UInt8], at offset: Int, into bytes: inout [UInt8]) {
+    static func write(_ data: [UInt8], at offset: Int, into bytes: inout [UInt8]) {
         if bytes.count < offset + data.count { bytes += [UInt8](repeating: 0, count: offset + data.count - bytes.count) }
         bytes.replaceSubrange(offset..<(offset + data.count), with: data)
     }
 
-    private static func truncate(_ bytes: inout [UInt8], to length: Int) {
+    static func truncate(_ bytes: inout [UInt8], to length: Int) {
         if bytes.count > length { bytes.removeLast(bytes.count - length) } else {
             bytes += [UInt8](repeating: 0, count: length - bytes.count)
         }

@@ -24,21 +24,25 @@ public final class MemoryJournal: Journal {
     }
 
     public func append(_ payloads: [JournalPayload], time: RecordTime) async throws -> [UInt64] {
+        try await append(entries: payloads.map { JournalEntry(payload: $0, time: time) })
+    }
+
+    public func append(entries: [JournalEntry]) async throws -> [UInt64] {
         try state.withLock { state throws(JournalError) in
             if let error = state.appendError { throw error }
             let first = state.nextSequence
-            for (index, payload) in payloads.enumerated() {
-                state.records.append(JournalRecord(sequence: first + UInt64(index), time: time, payload: payload))
+            for (index, entry) in entries.enumerated() {
+                state.records.append(JournalRecord(sequence: first + UInt64(index), time: entry.time, payload: entry.payload))
             }
-            state.nextSequence += UInt64(payloads.count)
-            return payloads.indices.map { first + UInt64($0) }
+            state.nextSequence += UInt64(entries.count)
+            return entries.indices.map { first + UInt64($0) }
         }
     }
 
     public func readUnacknowledged(cursor: String, limit: Int) throws -> [JournalRecord] {
         state.withLock { state in
             let position = state.cursors[cursor] ?? 0
-            return Array(state.records.lazy.filter { $0.sequence > position }.prefix(limit))
+            return Array(state.records.lazy.filter { $0.sequence > position }.prefix(max(0, limit)))
         }
     }
 
