@@ -5,3 +5,5 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 swift build --build-tests
 swift test --skip-build
+# The journal on the real file system: 200 kill -9 cycles and a full disk (no root needed).
+scripts/journal-kill-loop.sh 200
