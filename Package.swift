@@ -10,6 +10,8 @@ let package = Package(
         .executable(name: "sensorbox", targets: ["sensorbox"]),
         .library(name: "Hardware", targets: ["Hardware"]),
         .library(name: "Simulator", targets: ["Simulator"]),
+        .library(name: "Counting", targets: ["Counting"]),
+        .library(name: "Agent", targets: ["Agent"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
