@@ -7,6 +7,9 @@ struct Blob: Sendable {
     var along: Double = 0
     var across: Double = 0
     var pixels = 0
+    /// Root of the excess-weighted variance of the blob's pixel positions (pixels): a single
+    /// person is compact, people side by side are spread.
+    var spread: Double = 0
     var owner = -1
     var shared = false
 }
@@ -25,6 +28,8 @@ struct Track: Sendable {
     var side: Int8 = 0
     var massCount = 0
     var lastMass: Double = 0
+    var spreadSum: Double = 0
+    var spreadCount = 0
 }
 
 extension ThermalCounter {
@@ -38,7 +43,7 @@ extension ThermalCounter {
         var nextLabel: Int16 = 1
         for start in 0..<pixelCount where foreground[start] && labels[start] == 0 {
             guard blobCount < Self.maximumBlobs else { return }
-            var mass = 0.0, sumX = 0.0, sumY = 0.0, count = 0
+            var mass = 0.0, sumX = 0.0, sumY = 0.0, sumXX = 0.0, sumYY = 0.0, count = 0
             var top = 0
             stack[top] = Int16(start); top += 1
             labels[start] = nextLabel
@@ -50,6 +55,8 @@ extension ThermalCounter {
                 mass += weight
                 sumX += weight * (Double(x) + 0.5)
                 sumY += weight * (Double(y) + 0.5)
+                sumXX += weight * (Double(x) + 0.5) * (Double(x) + 0.5)
+                sumYY += weight * (Double(y) + 0.5) * (Double(y) + 0.5)
                 count += 1
                 for dy in -1...1 {
                     let ny = y + dy
@@ -68,8 +75,10 @@ extension ThermalCounter {
             nextLabel += 1
             guard mass > 0 else { continue }
             let x = sumX / mass, y = sumY / mass
+            let variance = max(sumXX / mass - x * x, 0) + max(sumYY / mass - y * y, 0)
             blobs[blobCount] = Blob(
-                mass: mass, along: alongRows ? y : x, across: alongRows ? x : y, pixels: count)
+                mass: mass, along: alongRows ? y : x, across: alongRows ? x : y, pixels: count,
+                spread: variance.squareRoot())
             blobCount += 1
         }
     }
@@ -89,6 +98,9 @@ extension ThermalCounter {
                     blobs[i].across = (a.across * a.mass + b.across * b.mass) / mass
                     blobs[i].mass = mass
                     blobs[i].pixels = a.pixels + b.pixels
+                    let da2 = (a.along - b.along) * (a.along - b.along), dc2 = (a.across - b.across) * (a.across - b.across)
+                    let between = (da2 + dc2) * a.mass * b.mass / (mass * mass)
+                    blobs[i].spread = ((a.spread * a.spread * a.mass + b.spread * b.spread * b.mass) / mass + between).squareRoot()
                     blobCount -= 1
                     blobs[j] = blobs[blobCount]
                 } else {
@@ -181,6 +193,8 @@ extension ThermalCounter {
         if blob.along >= 1 && blob.along <= Double(along) - 1 && tracks[t].massCount < Self.massesPerTrack {
             trackMasses[t * Self.massesPerTrack + tracks[t].massCount] = Float(blob.mass)
             tracks[t].massCount += 1
+            tracks[t].spreadSum += blob.spread
+            tracks[t].spreadCount += 1
         }
     }
 
@@ -191,6 +205,8 @@ extension ThermalCounter {
         if blob.along >= 1 && blob.along <= Double(along) - 1 {
             trackMasses[t * Self.massesPerTrack] = Float(blob.mass)
             tracks[t].massCount = 1
+            tracks[t].spreadSum = blob.spread
+            tracks[t].spreadCount = 1
         }
     }
 
@@ -212,6 +228,10 @@ extension ThermalCounter {
     }
 
     /// How many people a track carries: its median mass against one person's mass.
+    ///
+    /// One person's mass is learnt from the tracks themselves: a running median over the
+    /// compact tracks only (spread no larger than the running median spread), so that groups do
+    /// not inflate it whatever their share, and it follows the contrast through the day.
     private mutating func peopleIn(track t: Int) -> Int {
         let count = tracks[t].massCount
         let mass: Double
@@ -222,18 +242,31 @@ extension ThermalCounter {
             mass = Double(medianOfScratch(count))
         }
         guard mass > 0 else { return 1 }
-        let logMass = log(mass)
+        let spread = tracks[t].spreadCount > 0 ? tracks[t].spreadSum / Double(tracks[t].spreadCount) : 0
         countedTracks += 1
+        let step = countedTracks < 30 ? 0.15 : 0.03
+        let logSpread = log(max(spread, 0.05))
+        let compact: Bool
+        if let reference = logPersonSpread {
+            // ln 1.35: clearly wider than the typical track is not one person.
+            compact = logSpread <= reference + 0.3
+            logPersonSpread = reference + step * (logSpread < reference ? -0.5 : 0.5)
+        } else {
+            compact = true
+            logPersonSpread = logSpread
+        }
+        let logMass = log(mass)
         guard let reference = logPersonMass else {
             logPersonMass = logMass
             return 1
         }
-        // A running quantile (stochastic approximation): robust to the groups among the tracks,
-        // and it follows the contrast through the day.
-        let step = countedTracks < 30 ? 0.15 : 0.03
-        let quantile = configuration.personQuantile
-        logPersonMass = reference + step * (logMass < reference ? quantile - 1 : quantile)
+        if compact {
+            let quantile = configuration.personQuantile
+            logPersonMass = reference + step * (logMass < reference ? quantile - 1 : quantile)
+        }
         let people = (mass / exp(reference)).rounded()
+        // A warm but compact blob is one person (a warm coat, a pixel-aligned walker).
+        if people >= 2, let spreadReference = logPersonSpread, logSpread < spreadReference + 0.15 { return 1 }
         return max(1, min(Int(people), 6))
     }
 }

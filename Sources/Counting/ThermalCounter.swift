@@ -42,6 +42,8 @@ public struct ThermalCounter: Sendable {
     var sharing: [Bool]
     /// log of one person's blob mass (a running quantile), `nil` until the first crossing.
     var logPersonMass: Double?
+    /// log of the typical spread of a track's blobs (a running median).
+    var logPersonSpread: Double?
     var countedTracks = 0
 
     /// Frames processed since start (including learning).

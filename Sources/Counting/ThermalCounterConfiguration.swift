@@ -43,7 +43,7 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
     public var maximumMissedFrames: Int
     /// Frames two tracks may share one blob (two people passing each other) while each coasts.
     public var maximumSharedFrames: Int
-    /// The quantile of per-track masses taken as one person's mass (most tracks are one person).
+    /// The quantile of compact tracks' masses taken as one person's mass.
     public var personQuantile: Double
 
     public init(
@@ -52,7 +52,7 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
         noiseSigmas: Float = 3.0, contrastFraction: Float = 0.2, minimumThreshold: Float = 0.3,
         bodyTemperature: Float = 31, minimumContrast: Float = 2, sceneChangeFraction: Double = 0.6,
         mergeDistance: Double = 1.0, gate: Double = 0.3, maximumMissedFrames: Int = 4,
-        maximumSharedFrames: Int = 30, personQuantile: Double = 0.35
+        maximumSharedFrames: Int = 30, personQuantile: Double = 0.5
     ) {
         precondition(width >= 2 && height >= 2, "a thermal frame has at least 2 × 2 pixels")
         precondition(learningFrames >= 1, "the background needs at least one frame")
