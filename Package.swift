@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "HardwareLinuxTests", dependencies: ["HardwareLinux", "Hardware"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Hardware"]),
         .testTarget(name: "SensorsTests", dependencies: ["Sensors", "Simulator", "Hardware"]),
-        .testTarget(name: "CountingTests", dependencies: ["Counting", "Simulator", "Hardware"]),
+        .testTarget(name: "CountingTests", dependencies: ["Counting", "Simulator", "Hardware", "Aggregation", "Agent"]),
         .testTarget(name: "AggregationTests", dependencies: ["Aggregation", "Sensors", "Hardware"]),
         .testTarget(name: "JournalTests", dependencies: ["Journal", "Aggregation", "Hardware"]),
         .testTarget(name: "UplinkTests", dependencies: ["Uplink", "Journal", "Aggregation"]),
