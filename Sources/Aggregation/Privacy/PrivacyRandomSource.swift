@@ -5,6 +5,7 @@ import Glibc
 /// Why no random bits could be had: the noise of a release cannot be drawn, so nothing is released.
 public struct RandomSourceError: Error, Hashable, Sendable, CustomStringConvertible {
     public var errno: Int32
+    public init(errno: Int32) { self.errno = errno }
     public var description: String { "getrandom(2) failed (errno \(errno))" }
 }
 
