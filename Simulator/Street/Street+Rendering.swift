@@ -12,18 +12,21 @@ extension Street {
         }
         let air = weather.air(seconds)
         let sunshine = weather.sunshine(seconds)
+        let hour = weather.localHour(seconds)
+        // A building's shadow sweeps across the pavement in the afternoon (14 h to 18 h), in
+        // columns; people in it get no sun either.
+        let shadowEdge = (hour - 14) / 4 * Double(width)
         for person in people {
             let y = person.y(at: seconds)
             let length = Self.viewLength(scenario, planeHeight: person.planeHeight)
             guard abs(y) < length / 2 + person.halfAlong else { continue }
-            let temperature = apparentTemperature(of: person, air: air, sunshine: sunshine)
+            let column = (person.x / length + 0.5) * Double(width)
+            let shade = min(max(shadowEdge - column + 0.5, 0), 1)
+            let temperature = apparentTemperature(of: person, air: air, sunshine: sunshine * (1 - shade))
             splat(person, y: y, viewLength: length, temperature: temperature)
         }
         let pavement = weather.pavement(seconds)
-        let hour = weather.localHour(seconds)
         let heating = scenario.sunHeating * weather.sun(hour - 1) * (1 - 0.8 * weather.clouds(seconds))
-        // A building's shadow sweeps across the pavement in the afternoon (14 h to 18 h).
-        let shadowEdge = (hour - 14) / 4 * Double(width)
         let noiseLevel = scenario.sensorNoise
         for row in 0..<height {
             for column in 0..<width {
