@@ -10,8 +10,10 @@ let package = Package(
         .executable(name: "sensorbox", targets: ["sensorbox"]),
         .library(name: "Hardware", targets: ["Hardware"]),
         .library(name: "Simulator", targets: ["Simulator"]),
-        // For the journal's benchmark and kill -9 loop (Benchmarks/Journal, a package of its own).
+        // For the benchmark packages (Benchmarks/Journal, Benchmarks/Counting).
         .library(name: "Journal", targets: ["Journal"]),
+        .library(name: "Counting", targets: ["Counting"]),
+        .library(name: "Agent", targets: ["Agent"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -54,7 +56,7 @@ let package = Package(
         .testTarget(name: "HardwareLinuxTests", dependencies: ["HardwareLinux", "Hardware"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Hardware"]),
         .testTarget(name: "SensorsTests", dependencies: ["Sensors", "Simulator", "Hardware"]),
-        .testTarget(name: "CountingTests", dependencies: ["Counting", "Simulator", "Hardware"]),
+        .testTarget(name: "CountingTests", dependencies: ["Counting", "Simulator", "Hardware", "Aggregation", "Agent"]),
         .testTarget(name: "AggregationTests", dependencies: ["Aggregation", "Sensors", "Hardware"]),
         .testTarget(name: "JournalTests", dependencies: ["Journal", "Aggregation", "Hardware"]),
         .testTarget(name: "UplinkTests", dependencies: ["Uplink", "Journal", "Aggregation"]),

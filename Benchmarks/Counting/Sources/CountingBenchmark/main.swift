@@ -1,0 +1,135 @@
+import Agent
+import Counting
+import Hardware
+import Simulator
+
+// The footfall accuracy table (every built-in scenario, or the held-out one) and the tracker's
+// cost per 8×8 frame. Not a test: numbers to read and to quote, reproducible from the seeds.
+//
+//   CountingBenchmark accuracy [--hours H] [--seeds 1,2] [--held-out] [--scenario NAME]
+//   CountingBenchmark report NAME [--hours H] [--seed S] [--json]
+//   CountingBenchmark tracker [--frames N]
+
+let allArguments = Array(CommandLine.arguments.dropFirst())
+let mode = allArguments.first ?? "accuracy"
+let arguments = Array(allArguments.dropFirst())
+
+@MainActor func option(_ name: String) -> String? {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+    return arguments[index + 1]
+}
+
+let hours = Double(option("--hours") ?? "24") ?? 24
+let seeds = (option("--seeds") ?? option("--seed") ?? "1").split(separator: ",").compactMap { UInt64($0) }
+
+func pct(_ value: Double) -> String {
+    let scaled = (value * 1000).rounded() / 10
+    return (scaled > 0 ? "+" : "") + "\(scaled)%"
+}
+
+func abs1(_ value: Double) -> String { "\((value * 1000).rounded() / 10)%" }
+
+func pad(_ text: String, _ width: Int) -> String {
+    text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
+}
+
+/// `--set name=value,...` overrides counter settings (for exploring on seeds kept out of the table).
+@MainActor func counterConfiguration() -> ThermalCounterConfiguration {
+    var configuration = ThermalCounterConfiguration()
+    for pair in (option("--set") ?? "").split(separator: ",") {
+        let parts = pair.split(separator: "=")
+        guard parts.count == 2, let value = Double(parts[1]) else { continue }
+        switch parts[0] {
+        case "contrastFraction": configuration.contrastFraction = Float(value)
+        case "noiseSigmas": configuration.noiseSigmas = Float(value)
+        case "personQuantile": configuration.personQuantile = value
+        case "mergeDistance": configuration.mergeDistance = value
+        case "gate": configuration.gate = value
+        case "backgroundRate": configuration.backgroundRate = Float(value)
+        case "hysteresis": configuration.line.hysteresis = value
+        case "maximumMissedFrames": configuration.maximumMissedFrames = Int(value)
+        default: print("unknown setting \(parts[0])")
+        }
+    }
+    return configuration
+}
+
+switch mode {
+case "accuracy":
+    var scenarios = StreetScenario.builtIn
+    if arguments.contains("--held-out") { scenarios = [StreetScenario.heldOutMarketDay] }
+    if let name = option("--scenario"), let scenario = StreetScenario.named(name) { scenarios = [scenario] }
+    // Diagnostic variants: only parties of the given sizes, no lingering, no cyclists.
+    if let sizes = option("--parties") {
+        scenarios = scenarios.map { scenario in
+            var variant = scenario
+            variant.partySizes = sizes.split(separator: ",").compactMap { Double($0) }
+            variant.lingerShare = 0
+            variant.cyclistShare = 0
+            variant.childShare = Double(option("--children") ?? "0") ?? 0
+            return variant
+        }
+    }
+    print("scenario               seed dir    true  thermal   daily  win-WAPE  in5%   p90  beams")
+    for scenario in scenarios {
+        for seed in seeds {
+            let started = ContinuousClock.now
+            let result = FootfallEvaluation.run(.init(
+                scenario: scenario, duration: .seconds(hours * 3600), seed: seed, counter: counterConfiguration()))
+            let elapsed = ContinuousClock.now - started
+            for direction in result.directions {
+                let total = result.total(direction)
+                let errors = result.windowErrors(direction)
+                let beamError = total.truth > 0 ? Double(total.beams - total.truth) / Double(total.truth) : 0
+                print(
+                    scenario.name.padding(22) + pad("\(seed)", 5) + " " + direction.padding(4)
+                        + pad("\(total.truth)", 7) + pad("\(total.thermal)", 9)
+                        + pad(pct(result.totalError(direction) ?? 0), 8) + pad(abs1(errors.weightedAbsoluteError), 10)
+                        + pad(abs1(errors.shareWithin5Percent), 6) + pad(abs1(errors.percentile90AbsoluteError), 6)
+                        + pad(pct(beamError), 7))
+            }
+            let recall = result.recall.map { "\($0.category) \(abs1(Double($0.matched) / Double(max($0.truth, 1))))" }
+            print("    recall: " + recall.joined(separator: ", ") + "   (\(elapsed))")
+        }
+    }
+case "report":
+    let name = arguments.first { !$0.hasPrefix("--") } ?? "spring-weekday"
+    guard let scenario = StreetScenario.named(name) else {
+        print("unknown scenario \(name)")
+        break
+    }
+    let result = FootfallEvaluation.run(.init(
+        scenario: scenario, duration: .seconds(hours * 3600), seed: seeds.first ?? 1, counter: counterConfiguration()))
+    print(arguments.contains("--json") ? result.json : result.text, terminator: "")
+case "tracker":
+    let frameCount = Int(option("--frames") ?? "36000") ?? 36000
+    // One busy hour of the crowded Saturday, rendered first so only the tracker is timed.
+    var street = Street(scenario: .crowdedSaturday, seed: 7)
+    var frames: [[Float]] = []
+    frames.reserveCapacity(frameCount)
+    var frame = [Float](repeating: 0, count: 64)
+    for index in 0..<frameCount {
+        street.renderThermal(into: &frame, atSeconds: 15 * 3600 + Double(index) / 10, quantized: true)
+        frames.append(frame)
+    }
+    var best = Duration.seconds(1000)
+    var crossings = 0
+    for _ in 0..<5 {
+        var counter = ThermalCounter()
+        let started = ContinuousClock.now
+        for (index, frame) in frames.enumerated() {
+            counter.process(frame, at: MonotonicInstant(nanoseconds: UInt64(index) * 100_000_000)) { _ in crossings += 1 }
+        }
+        best = min(best, ContinuousClock.now - started)
+    }
+    let perFrame = best.seconds / Double(frameCount) * 1e6
+    print("tracker: \(frameCount) frames of 8x8, best of 5 runs: \((perFrame * 1000).rounded() / 1000) µs per frame (\(crossings / 5) crossings per run)")
+default:
+    print("usage: CountingBenchmark accuracy|report|tracker")
+}
+
+extension String {
+    func padding(_ width: Int) -> String {
+        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+    }
+}

@@ -1,0 +1,137 @@
+import Counting
+import Hardware
+import Simulator
+
+/// Runs a street scenario through the counters and compares them with the street's ground truth:
+/// the thermal tracker on every 10 fps frame, the beam-pair counter on the two beams' edges, per
+/// direction, per clock-aligned window and in total. What `sensorbox simulate --report` prints.
+public enum FootfallEvaluation {
+    /// What to run.
+    public struct Options: Sendable {
+        public var scenario: StreetScenario
+        /// Simulated time from ``startOffset`` on.
+        public var duration: Duration
+        /// Where in the scenario's first day to start (0 = local midnight).
+        public var startOffset: Duration
+        public var seed: UInt64
+        public var windowSeconds: Int64
+        public var framesPerSecond: Int
+        public var counter: ThermalCounterConfiguration
+
+        public init(
+            scenario: StreetScenario, duration: Duration = .seconds(86_400), startOffset: Duration = .zero,
+            seed: UInt64 = 1, windowSeconds: Int64 = 900, framesPerSecond: Int = 10,
+            counter: ThermalCounterConfiguration? = nil
+        ) {
+            self.scenario = scenario
+            self.duration = duration
+            self.startOffset = startOffset
+            self.seed = seed
+            self.windowSeconds = windowSeconds
+            self.framesPerSecond = framesPerSecond
+            self.counter = counter ?? ThermalCounterConfiguration(width: scenario.width, height: scenario.height)
+        }
+    }
+
+    /// Runs the scenario. Frames are made, counted and dropped one at a time.
+    public static func run(_ options: Options) -> FootfallEvaluationResult {
+        var street = Street(scenario: options.scenario, seed: options.seed)
+        var thermal = ThermalCounter(configuration: options.counter)
+        let line = options.counter.line
+        var beams = BeamPairCounter(positiveName: line.positiveName, negativeName: line.negativeName)
+        let directions = line.directionNames
+        var tally = FootfallTally(
+            directions: directions, windowSeconds: options.windowSeconds,
+            wallAtZero: options.scenario.start.secondsSinceEpoch)
+        var frame = [Float](repeating: 0, count: options.scenario.width * options.scenario.height)
+        let start = options.startOffset.seconds
+        let frameCount = Int(options.duration.seconds * Double(options.framesPerSecond))
+        let truthName: (StreetDirection) -> String = { $0 == .in ? line.positiveName : line.negativeName }
+        // Ground truth before the start is not ours to count.
+        _ = street.drainCrossings(upTo: start)
+        _ = street.drainBeamEdges(upTo: start)
+
+        for index in 0..<frameCount {
+            let seconds = start + Double(index) / Double(options.framesPerSecond)
+            let time = MonotonicInstant(nanoseconds: UInt64(seconds * 1e9))
+            street.renderThermal(into: &frame, atSeconds: seconds, quantized: true)
+            thermal.process(frame, at: time) { tally.add(.thermal, $0.direction, at: $0.time) }
+            if index % options.framesPerSecond == 0 || index == frameCount - 1 {
+                for edge in street.drainBeamEdges(upTo: seconds) {
+                    let event = BeamLineEdge(line: edge.beam == 0 ? .a : .b, event: edge.event)
+                    beams.process(event) { tally.add(.beams, $0.direction, at: $0.time) }
+                }
+                beams.advance(to: time) { tally.add(.beams, $0.direction, at: $0.time) }
+                // The truth is matched two minutes late, so that the counter's crossings of the
+                // same people (a lingering party's included) are already there.
+                for crossing in street.drainCrossings(upTo: seconds - 120) {
+                    tally.addTruth(crossing, name: truthName(crossing.direction))
+                }
+            }
+        }
+        let end = start + Double(frameCount) / Double(options.framesPerSecond)
+        for crossing in street.drainCrossings(upTo: end) {
+            tally.addTruth(crossing, name: truthName(crossing.direction))
+        }
+        return FootfallEvaluationResult(
+            scenario: options.scenario.name, seed: options.seed, startOffsetSeconds: start,
+            durationSeconds: options.duration.seconds, frames: frameCount,
+            utcOffsetSeconds: options.scenario.utcOffsetSeconds, tally: tally)
+    }
+}
+
+/// The counts of an evaluation: per window, per direction, for the truth and each counter, and
+/// the truth's crossings matched to the thermal counter's by time (recall per kind of walker).
+struct FootfallTally: Sendable {
+    enum Source: Int, Sendable { case truth = 0, thermal = 1, beams = 2 }
+
+    let directions: [String]
+    let windowSeconds: Int64
+    let wallAtZero: Int64
+    /// Window start (epoch seconds) → [source][direction] counts.
+    var windows: [Int64: [[Int]]] = [:]
+    /// Recall bookkeeping: category → (truth crossings, matched by a thermal crossing).
+    var recall: [String: (truth: Int, matched: Int)] = [:]
+    /// Unmatched recent thermal crossings per direction (seconds), for matching with the truth.
+    var recentThermal: [[Double]]
+
+    init(directions: [String], windowSeconds: Int64, wallAtZero: Int64) {
+        self.directions = directions
+        self.windowSeconds = windowSeconds
+        self.wallAtZero = wallAtZero
+        recentThermal = directions.map { _ in [] }
+    }
+
+    func window(of time: MonotonicInstant) -> Int64 {
+        (wallAtZero + Int64(time.nanoseconds / 1_000_000_000)).floorDivided(by: windowSeconds) * windowSeconds
+    }
+
+    mutating func add(_ source: Source, _ direction: String, at time: MonotonicInstant) {
+        guard let d = directions.firstIndex(of: direction) else { return }
+        let start = window(of: time)
+        windows[start, default: Array(repeating: Array(repeating: 0, count: directions.count), count: 3)][source.rawValue][d] += 1
+        if source == .thermal { recentThermal[d].append(Double(time.nanoseconds) / 1e9) }
+    }
+
+    /// Counts a true crossing and looks for a thermal crossing of the same direction within 3 s
+    /// (lingering parties are counted when they leave the hysteresis band, so they get a minute).
+    mutating func addTruth(_ crossing: GroundTruthCrossing, name: String) {
+        add(.truth, name, at: crossing.time)
+        guard let d = directions.firstIndex(of: name) else { return }
+        let seconds = Double(crossing.time.nanoseconds) / 1e9
+        let slack = crossing.lingering ? 100.0 : 3.0
+        recentThermal[d].removeAll { $0 < seconds - 200 }
+        var matched = false
+        if let index = recentThermal[d].firstIndex(where: { abs($0 - seconds) <= slack }) {
+            recentThermal[d].remove(at: index)
+            matched = true
+        }
+        var categories = [crossing.kind.rawValue]
+        if crossing.groupSize > 1 { categories.append("in a group") }
+        if crossing.lingering { categories.append("lingering") }
+        for category in categories {
+            recall[category, default: (0, 0)].truth += 1
+            if matched { recall[category, default: (0, 0)].matched += 1 }
+        }
+    }
+}

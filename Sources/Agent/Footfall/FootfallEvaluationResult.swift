@@ -1,0 +1,187 @@
+/// The outcome of a ``FootfallEvaluation``: true and counted crossings per direction, per window
+/// and in total, the error figures, and the report as text (80 columns) or JSON.
+public struct FootfallEvaluationResult: Sendable {
+    public let scenario: String
+    public let seed: UInt64
+    public let startOffsetSeconds: Double
+    public let durationSeconds: Double
+    public let frames: Int
+    /// The scenario's local time zone (windows are printed in local time).
+    public let utcOffsetSeconds: Int64
+    let tally: FootfallTally
+
+    /// The directions, positive first.
+    public var directions: [String] { tally.directions }
+
+    /// Total crossings in `direction`: the truth, the thermal counter, the beam pair.
+    public func total(_ direction: String) -> (truth: Int, thermal: Int, beams: Int) {
+        guard let d = tally.directions.firstIndex(of: direction) else { return (0, 0, 0) }
+        var sums = (truth: 0, thermal: 0, beams: 0)
+        for counts in tally.windows.values {
+            sums.truth += counts[0][d]
+            sums.thermal += counts[1][d]
+            sums.beams += counts[2][d]
+        }
+        return sums
+    }
+
+    /// Every window that saw anything, oldest first: start (epoch seconds) and per direction
+    /// (truth, thermal, beams).
+    public var windows: [(start: Int64, counts: [(truth: Int, thermal: Int, beams: Int)])] {
+        tally.windows.keys.sorted().map { start in
+            let counts = tally.windows[start] ?? []
+            return (start, tally.directions.indices.map { (counts[0][$0], counts[1][$0], counts[2][$0]) })
+        }
+    }
+
+    /// The relative error of the thermal total in `direction` (0.01 = 1 % over), or `nil` without truth.
+    public func totalError(_ direction: String) -> Double? {
+        let sums = total(direction)
+        guard sums.truth > 0 else { return nil }
+        return Double(sums.thermal - sums.truth) / Double(sums.truth)
+    }
+
+    /// Error statistics of the thermal counter over the windows in `direction`.
+    public struct WindowErrors: Sendable {
+        /// Σ|counted − true| / Σ true over all windows (weighted absolute percentage error).
+        public var weightedAbsoluteError: Double
+        /// Among windows with at least ``minimumTruth`` true crossings: the share within ±5 %,
+        /// the median and the 90th percentile of |error|, and how many there were.
+        public var shareWithin5Percent: Double
+        public var medianAbsoluteError: Double
+        public var percentile90AbsoluteError: Double
+        public var windowsCompared: Int
+        public static let minimumTruth = 20
+    }
+
+    public func windowErrors(_ direction: String) -> WindowErrors {
+        guard let d = tally.directions.firstIndex(of: direction) else {
+            return WindowErrors(weightedAbsoluteError: 0, shareWithin5Percent: 0, medianAbsoluteError: 0, percentile90AbsoluteError: 0, windowsCompared: 0)
+        }
+        var absoluteSum = 0, truthSum = 0
+        var relative: [Double] = []
+        for counts in tally.windows.values {
+            let truth = counts[0][d], counted = counts[1][d]
+            absoluteSum += abs(counted - truth)
+            truthSum += truth
+            if truth >= WindowErrors.minimumTruth { relative.append(abs(Double(counted - truth)) / Double(truth)) }
+        }
+        relative.sort()
+        func quantile(_ q: Double) -> Double {
+            relative.isEmpty ? 0 : relative[min(Int(q * Double(relative.count)), relative.count - 1)]
+        }
+        return WindowErrors(
+            weightedAbsoluteError: truthSum > 0 ? Double(absoluteSum) / Double(truthSum) : 0,
+            shareWithin5Percent: relative.isEmpty ? 0 : Double(relative.filter { $0 <= 0.05 }.count) / Double(relative.count),
+            medianAbsoluteError: quantile(0.5), percentile90AbsoluteError: quantile(0.9),
+            windowsCompared: relative.count)
+    }
+
+    /// Share of true crossings a thermal crossing was matched to, by kind of walker
+    /// (`adult`, `child`, `cyclist`, `in a group`, `lingering`).
+    public var recall: [(category: String, truth: Int, matched: Int)] {
+        let order = ["adult", "child", "cyclist", "in a group", "lingering"]
+        return order.compactMap { name in tally.recall[name].map { (name, $0.truth, $0.matched) } }
+    }
+
+    /// The report for people: fits 80 columns.
+    public var text: String {
+        var lines: [String] = []
+        let hours = Int(durationSeconds) / 3600, minutes = Int(durationSeconds) % 3600 / 60
+        let from = Int(startOffsetSeconds)
+        lines.append("Scenario \(scenario), seed \(seed), \(hours)h\(twoDigits(minutes)) from "
+            + "\(twoDigits(from / 3600)):\(twoDigits(from % 3600 / 60)), \(frames) frames")
+        lines.append("")
+        lines.append("direction        true   thermal    error     beams    error")
+        for direction in directions {
+            let sums = total(direction)
+            lines.append(padRight(direction, 12) + padLeft(String(sums.truth), 9) + padLeft(String(sums.thermal), 10)
+                + padLeft(percent(sums.thermal, sums.truth), 9) + padLeft(String(sums.beams), 10)
+                + padLeft(percent(sums.beams, sums.truth), 9))
+        }
+        lines.append("")
+        lines.append("15-min windows, thermal (|error| over windows with >= \(WindowErrors.minimumTruth) true):")
+        lines.append("direction     weighted   within 5%   median   90th pct   windows")
+        for direction in directions {
+            let errors = windowErrors(direction)
+            lines.append(padRight(direction, 12) + padLeft(formatDecimal(100 * errors.weightedAbsoluteError, digits: 1) + "%", 10)
+                + padLeft(formatDecimal(100 * errors.shareWithin5Percent, digits: 0) + "%", 12)
+                + padLeft(formatDecimal(100 * errors.medianAbsoluteError, digits: 1) + "%", 9)
+                + padLeft(formatDecimal(100 * errors.percentile90AbsoluteError, digits: 1) + "%", 11)
+                + padLeft(String(errors.windowsCompared), 10))
+        }
+        lines.append("")
+        lines.append("true crossings found by the thermal counter (matched in time):")
+        for entry in recall {
+            lines.append("  " + padRight(entry.category, 12) + padLeft(String(entry.matched), 8) + " of "
+                + padLeft(String(entry.truth), 6) + padLeft(percentOf(entry.matched, entry.truth), 9))
+        }
+        lines.append("")
+        lines.append("window (local)   " + directions.map { padRight($0 + " true/thermal/beams", 23) }.joined(separator: " "))
+        for window in windows {
+            let local = window.start + utcOffsetSeconds
+            let secondsOfDay = Int(local - local.floorDivided(by: 86_400) * 86_400)
+            let clock = twoDigits(secondsOfDay / 3600) + ":" + twoDigits(secondsOfDay % 3600 / 60)
+            let cells = window.counts.map { padRight("\($0.truth)/\($0.thermal)/\($0.beams)", 23) }
+            lines.append(padRight(clock, 17) + cells.joined(separator: " "))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The report for scripts: totals per direction at the top level.
+    public var json: String {
+        var members: [(String, FootfallJSON)] = []
+        for direction in directions {
+            members.append((direction, .integer(total(direction).thermal)))
+        }
+        members.append(("scenario", .string(scenario)))
+        members.append(("seed", .string(String(seed))))
+        members.append(("start_offset_seconds", .number(startOffsetSeconds)))
+        members.append(("duration_seconds", .number(durationSeconds)))
+        members.append(("frames", .integer(frames)))
+        members.append(("totals", .object(directions.map { direction in
+            let sums = total(direction)
+            return (direction, .object([
+                ("true", .integer(sums.truth)), ("thermal", .integer(sums.thermal)), ("beams", .integer(sums.beams)),
+                ("thermal_error", totalError(direction).map { .number($0) } ?? .null),
+            ]))
+        })))
+        members.append(("window_errors", .object(directions.map { direction in
+            let errors = windowErrors(direction)
+            return (direction, .object([
+                ("weighted_absolute_error", .number(errors.weightedAbsoluteError)),
+                ("share_within_5_percent", .number(errors.shareWithin5Percent)),
+                ("median_absolute_error", .number(errors.medianAbsoluteError)),
+                ("p90_absolute_error", .number(errors.percentile90AbsoluteError)),
+                ("windows_compared", .integer(errors.windowsCompared)),
+            ]))
+        })))
+        members.append(("recall", .object(recall.map { ($0.category, .object([
+            ("true", .integer($0.truth)), ("matched", .integer($0.matched)),
+        ])) })))
+        members.append(("windows", .array(windows.map { window in
+            var cells: [(String, FootfallJSON)] = [("start", .integer(Int(window.start)))]
+            for (index, direction) in directions.enumerated() {
+                let counts = window.counts[index]
+                cells.append((direction, .object([
+                    ("true", .integer(counts.truth)), ("thermal", .integer(counts.thermal)), ("beams", .integer(counts.beams)),
+                ])))
+            }
+            return .object(cells)
+        })))
+        return FootfallJSON.object(members).text + "\n"
+    }
+}
+
+func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+
+func percent(_ counted: Int, _ truth: Int) -> String {
+    guard truth > 0 else { return "-" }
+    let value = 100 * Double(counted - truth) / Double(truth)
+    return (value > 0 ? "+" : "") + formatDecimal(value, digits: 1) + "%"
+}
+
+func percentOf(_ part: Int, _ whole: Int) -> String {
+    guard whole > 0 else { return "-" }
+    return formatDecimal(100 * Double(part) / Double(whole), digits: 1) + "%"
+}

@@ -1,0 +1,190 @@
+import Counting
+import Hardware
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What is wrong with a thermal recording, and where: `line:column: message`.
+public struct ThermalRecordingError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+    public var message: String
+
+    public init(line: Int, column: Int, message: String) {
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public var description: String { "\(line):\(column): \(message)" }
+}
+
+/// The header of a recording: `# sensorbox-thermal v1 width=8 height=8 fps=10 unit=celsius`.
+public struct ThermalRecordingHeader: Hashable, Sendable {
+    public var width: Int
+    public var height: Int
+    public var framesPerSecond: Double
+    /// `celsius` or `kelvin` (converted to °C when read).
+    public var unit: String
+
+    /// Parses the first line of a recording.
+    public init(parsing line: Substring) throws(ThermalRecordingError) {
+        let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+        guard fields.count >= 2, fields[0] == "#", fields[1] == "sensorbox-thermal" else {
+            throw ThermalRecordingError(line: 1, column: 1, message: "expected '# sensorbox-thermal v1 width=… height=…'")
+        }
+        guard fields.count >= 3, fields[2] == "v1" else {
+            throw ThermalRecordingError(line: 1, column: column(of: fields.count >= 3 ? fields[2] : fields[1], in: line), message: "unsupported format version (this reader knows v1)")
+        }
+        var width = 8, height = 8, fps = 10.0, unit = "celsius"
+        for field in fields.dropFirst(3) {
+            let parts = field.split(separator: "=", maxSplits: 1)
+            let at = column(of: field, in: line)
+            guard parts.count == 2 else { throw ThermalRecordingError(line: 1, column: at, message: "expected key=value, found '\(field)'") }
+            switch parts[0] {
+            case "width", "height":
+                guard let value = Int(parts[1]), (2...1024).contains(value) else {
+                    throw ThermalRecordingError(line: 1, column: at, message: "\(parts[0]) must be a whole number from 2 to 1024")
+                }
+                if parts[0] == "width" { width = value } else { height = value }
+            case "fps":
+                guard let value = Double(parts[1]), value > 0, value <= 1000 else {
+                    throw ThermalRecordingError(line: 1, column: at, message: "fps must be a positive number")
+                }
+                fps = value
+            case "unit":
+                guard parts[1] == "celsius" || parts[1] == "kelvin" else {
+                    throw ThermalRecordingError(line: 1, column: at, message: "unit must be celsius or kelvin")
+                }
+                unit = String(parts[1])
+            default:
+                break // Unknown keys are for newer writers; v1 readers skip them.
+            }
+        }
+        self.width = width
+        self.height = height
+        self.framesPerSecond = fps
+        self.unit = unit
+    }
+}
+
+/// Counts the people in a recorded thermal sequence (`sensorbox replay`). The format, documented
+/// in the README: the header line, then one frame per line, `time_seconds,p0,p1,…` in the
+/// sensor's row-major pixel order. Lines starting with `#` and empty lines are skipped.
+///
+/// Frames are read, counted and forgotten one line at a time; only counts come out.
+public struct ThermalReplay {
+    public private(set) var header: ThermalRecordingHeader?
+    public let windowSeconds: Int64?
+    public private(set) var frames = 0
+    private var line: CountingLine
+    private var configuration: ThermalCounterConfiguration?
+    private var counter: ThermalCounter?
+    private var lineNumber = 0
+    private var pixels: [Float] = []
+    private var lastTime = -Double.infinity
+    private var totals: [String: Int] = [:]
+    private var windows: [Int64: [String: Int]] = [:]
+
+    /// - Parameters:
+    ///   - line: the counting line (axis, position, direction names); the default counts along
+    ///     the columns across the middle, row 0 → last row as `in`.
+    ///   - windowSeconds: also sum crossings per window of the recording's time (e.g. 900).
+    ///   - configuration: counter settings; its width, height and line are taken from the
+    ///     header and `line`.
+    public init(line: CountingLine = CountingLine(), windowSeconds: Int64? = nil, configuration: ThermalCounterConfiguration? = nil) {
+        self.line = line
+        self.windowSeconds = windowSeconds
+        self.configuration = configuration
+    }
+
+    /// Reads the next line of the recording.
+    public mutating func feed(_ text: Substring) throws(ThermalRecordingError) {
+        lineNumber += 1
+        var text = text
+        if text.last == "\r" { text = text.dropLast() }
+        guard let header else {
+            let parsed = try ThermalRecordingHeader(parsing: text)
+            self.header = parsed
+            var settings = configuration ?? ThermalCounterConfiguration()
+            settings.width = parsed.width
+            settings.height = parsed.height
+            settings.line = line
+            counter = ThermalCounter(configuration: settings)
+            pixels = Array(repeating: 0, count: parsed.width * parsed.height)
+            return
+        }
+        if text.allSatisfy({ $0 == " " || $0 == "\t" }) || text.first == "#" { return }
+        let expected = header.width * header.height
+        var index = -1
+        var time = 0.0
+        var fieldStart = text.startIndex
+        var column = 1
+        while true {
+            let fieldEnd = text[fieldStart...].firstIndex(of: ",") ?? text.endIndex
+            let field = text[fieldStart..<fieldEnd].trimmingSpaces
+            if index == -1 {
+                guard let value = Double(field), value.isFinite else {
+                    throw ThermalRecordingError(line: lineNumber, column: column, message: "expected the frame's time in seconds, found '\(field)'")
+                }
+                guard value >= lastTime else {
+                    throw ThermalRecordingError(line: lineNumber, column: column, message: "time goes backwards (\(value) after \(lastTime))")
+                }
+                time = value
+            } else {
+                guard index < expected else {
+                    throw ThermalRecordingError(line: lineNumber, column: column, message: "more than \(expected) pixels (width × height of the header)")
+                }
+                guard var value = Float(field), value.isFinite else {
+                    throw ThermalRecordingError(line: lineNumber, column: column, message: "pixel \(index): expected a temperature, found '\(field)'")
+                }
+                if header.unit == "kelvin" { value -= 273.15 }
+                pixels[index] = value
+            }
+            index += 1
+            guard fieldEnd < text.endIndex else { break }
+            column += text[fieldStart...fieldEnd].count
+            fieldStart = text.index(after: fieldEnd)
+        }
+        guard index == expected else {
+            throw ThermalRecordingError(line: lineNumber, column: text.count + 1, message: "\(index) pixels, expected \(expected) (width × height of the header)")
+        }
+        lastTime = time
+        frames += 1
+        let instant = MonotonicInstant(nanoseconds: UInt64(max(time, 0) * 1e9))
+        let window = windowSeconds.map { Int64((time / Double($0)).rounded(.down)) * $0 }
+        counter?.process(pixels, at: instant) { crossing in
+            totals[crossing.direction, default: 0] += 1
+            if let window { windows[window, default: [:]][crossing.direction, default: 0] += 1 }
+        }
+    }
+
+    /// Reads a whole recording from text.
+    public mutating func feed(contentsOf text: String) throws(ThermalRecordingError) {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.isEmpty && header != nil { continue }
+            try feed(line)
+        }
+    }
+
+    /// The counts so far.
+    public var result: ThermalReplayResult {
+        ThermalReplayResult(
+            directions: line.directionNames, totals: totals, frames: frames, windowSeconds: windowSeconds,
+            windows: windows.keys.sorted().map { ($0, windows[$0] ?? [:]) })
+    }
+}
+
+extension Substring {
+    var trimmingSpaces: Substring {
+        var text = self
+        while text.first == " " || text.first == "\t" { text = text.dropFirst() }
+        while text.last == " " || text.last == "\t" { text = text.dropLast() }
+        return text
+    }
+}
+
+private func column(of field: Substring, in line: Substring) -> Int {
+    line.distance(from: line.startIndex, to: field.startIndex) + 1
+}

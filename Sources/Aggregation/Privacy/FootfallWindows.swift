@@ -1,0 +1,85 @@
+import Hardware
+import Sensors
+
+/// Sums crossings per direction into clock-aligned windows (default 15 minutes) with the seconds
+/// the counter was observing, and releases each completed window once, through a
+/// ``PrivacyProfile``. Exact counts live here only until their window is released, then they are
+/// dropped; single crossings are never kept with their time beyond their window's sum.
+public struct FootfallWindows: Sendable {
+    public let counter: SensorID
+    /// Directions released for every window, even when nobody crossed (a zero is information too).
+    public let directions: [String]
+    public let windowSeconds: Int64
+    public var profile: PrivacyProfile
+
+    private struct Window: Sendable {
+        var counts: [String: Int] = [:]
+        var coverageSeconds: Double = 0
+        var synchronized = true
+    }
+
+    private var windows: [Int64: Window] = [:]
+
+    public init(counter: SensorID, directions: [String], windowSeconds: Int64 = 900, profile: PrivacyProfile = .exact) {
+        precondition(windowSeconds > 0, "a window has a length")
+        self.counter = counter
+        self.directions = directions
+        self.windowSeconds = windowSeconds
+        self.profile = profile
+    }
+
+    /// The start of the window holding `time`, in seconds since the epoch.
+    public func windowStart(of time: WallTime) -> Int64 {
+        time.secondsSinceEpoch.floorDivided(by: windowSeconds) * windowSeconds
+    }
+
+    /// Counts one crossing in `direction` at wall time `time`.
+    public mutating func record(direction: String, at time: WallTime, synchronized: Bool = true) {
+        let start = windowStart(of: time)
+        windows[start, default: Window()].counts[direction, default: 0] += 1
+        if !synchronized { windows[start]?.synchronized = false }
+    }
+
+    /// The counter was working from `start` to `end`: adds the seconds to the windows they fall in.
+    public mutating func observe(from start: WallTime, to end: WallTime, synchronized: Bool = true) {
+        var cursor = start
+        while cursor < end {
+            let windowStart = windowStart(of: cursor)
+            let windowEnd = WallTime(secondsSinceEpoch: windowStart + windowSeconds)
+            let until = min(end, windowEnd)
+            windows[windowStart, default: Window()].coverageSeconds += (until - cursor).seconds
+            if !synchronized { windows[windowStart]?.synchronized = false }
+            cursor = until
+        }
+    }
+
+    /// Releases every window that ended by `now`, oldest first, one value per direction, and
+    /// forgets them. With the `dp` profile the noise is drawn from `source`; if it fails nothing
+    /// is released and the windows are kept for the next attempt.
+    public mutating func release(
+        completedBy now: WallTime, using source: inout some PrivacyRandomSource
+    ) throws(RandomSourceError) -> [FootfallRelease] {
+        let due = windows.keys.filter { $0 + windowSeconds <= now.secondsSinceEpoch }.sorted()
+        var releases: [FootfallRelease] = []
+        let mechanism = profile.mechanism
+        for start in due {
+            guard let window = windows[start] else { continue }
+            let names = directions + window.counts.keys.filter { !directions.contains($0) }.sorted()
+            var released: [FootfallRelease] = []
+            for direction in names {
+                let value = try profile.release(window.counts[direction] ?? 0, using: &source)
+                released.append(FootfallRelease(
+                    counter: counter, direction: direction, windowStart: WallTime(secondsSinceEpoch: start),
+                    windowSeconds: windowSeconds, count: value, mechanism: mechanism,
+                    coverageSeconds: min(window.coverageSeconds, Double(windowSeconds)),
+                    timeSynchronized: window.synchronized))
+            }
+            releases += released
+            windows[start] = nil
+        }
+        return releases
+    }
+
+    /// Windows still open or waiting for release.
+    public var pendingWindows: Int { windows.count }
+}

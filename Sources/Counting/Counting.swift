@@ -1,1 +1,0 @@
-// The Counting target; see DESIGN.md.

@@ -1,0 +1,278 @@
+import Hardware
+
+/// One connected region of foreground pixels, in counting coordinates (`along` the counting axis,
+/// `across` it, pixel centres at +0.5).
+struct Blob: Sendable {
+    var mass: Double = 0
+    var along: Double = 0
+    var across: Double = 0
+    var pixels = 0
+    /// Root of the excess-weighted variance of the blob's pixel positions (pixels): a single
+    /// person is compact, people side by side are spread.
+    var spread: Double = 0
+    var owner = -1
+    var shared = false
+}
+
+/// A person (or a group walking as one) followed from frame to frame.
+struct Track: Sendable {
+    var alive = false
+    var along: Double = 0
+    var across: Double = 0
+    var velocityAlong: Double = 0
+    var velocityAcross: Double = 0
+    var missed = 0
+    var sharedFrames = 0
+    var hits = 0
+    /// -1 before the hysteresis band, +1 beyond it, 0 not yet known.
+    var side: Int8 = 0
+    var massCount = 0
+    var lastMass: Double = 0
+    var spreadSum: Double = 0
+    var spreadCount = 0
+}
+
+extension ThermalCounter {
+    /// 8-connected components of the foreground with excess-weighted sub-pixel centroids.
+    mutating func findBlobs() {
+        let width = configuration.width
+        let height = configuration.height
+        let alongRows = configuration.line.axis == .rows
+        for index in 0..<pixelCount { labels[index] = 0 }
+        blobCount = 0
+        var nextLabel: Int16 = 1
+        for start in 0..<pixelCount where foreground[start] && labels[start] == 0 {
+            guard blobCount < Self.maximumBlobs else { return }
+            var mass = 0.0, sumX = 0.0, sumY = 0.0, sumXX = 0.0, sumYY = 0.0, count = 0
+            var top = 0
+            stack[top] = Int16(start); top += 1
+            labels[start] = nextLabel
+            while top > 0 {
+                top -= 1
+                let index = Int(stack[top])
+                let x = index % width, y = index / width
+                let weight = Double(excess[index])
+                mass += weight
+                sumX += weight * (Double(x) + 0.5)
+                sumY += weight * (Double(y) + 0.5)
+                sumXX += weight * (Double(x) + 0.5) * (Double(x) + 0.5)
+                sumYY += weight * (Double(y) + 0.5) * (Double(y) + 0.5)
+                count += 1
+                for dy in -1...1 {
+                    let ny = y + dy
+                    if ny < 0 || ny >= height { continue }
+                    for dx in -1...1 {
+                        let nx = x + dx
+                        if nx < 0 || nx >= width { continue }
+                        let neighbour = ny * width + nx
+                        if foreground[neighbour] && labels[neighbour] == 0 {
+                            labels[neighbour] = nextLabel
+                            stack[top] = Int16(neighbour); top += 1
+                        }
+                    }
+                }
+            }
+            nextLabel += 1
+            guard mass > 0 else { continue }
+            let x = sumX / mass, y = sumY / mass
+            let variance = max(sumXX / mass - x * x, 0) + max(sumYY / mass - y * y, 0)
+            blobs[blobCount] = Blob(
+                mass: mass, along: alongRows ? y : x, across: alongRows ? x : y, pixels: count,
+                spread: variance.squareRoot())
+            blobCount += 1
+        }
+    }
+
+    /// Joins blobs whose centroids are closer than the merge distance (one person in two pieces).
+    mutating func mergeCloseBlobs() {
+        let limit = configuration.mergeDistance * configuration.mergeDistance
+        var i = 0
+        while i < blobCount {
+            var j = i + 1
+            while j < blobCount {
+                let da = blobs[i].along - blobs[j].along, dc = blobs[i].across - blobs[j].across
+                if da * da + dc * dc < limit {
+                    let a = blobs[i], b = blobs[j]
+                    let mass = a.mass + b.mass
+                    blobs[i].along = (a.along * a.mass + b.along * b.mass) / mass
+                    blobs[i].across = (a.across * a.mass + b.across * b.mass) / mass
+                    blobs[i].mass = mass
+                    blobs[i].pixels = a.pixels + b.pixels
+                    let da2 = (a.along - b.along) * (a.along - b.along), dc2 = (a.across - b.across) * (a.across - b.across)
+                    let between = (da2 + dc2) * a.mass * b.mass / (mass * mass)
+                    blobs[i].spread = ((a.spread * a.spread * a.mass + b.spread * b.spread * b.mass) / mass + between).squareRoot()
+                    blobCount -= 1
+                    blobs[j] = blobs[blobCount]
+                } else {
+                    j += 1
+                }
+            }
+            i += 1
+        }
+    }
+
+    /// Assigns blobs to tracks, moves tracks, recognises crossings, starts new tracks.
+    mutating func track(at time: MonotonicInstant, onCrossing: (CrossingEvent) -> Void) {
+        let gate2 = gateDistance * gateDistance
+        for b in 0..<blobCount {
+            blobs[b].owner = -1
+            blobs[b].shared = false
+        }
+        // Greedy nearest-first assignment between predicted track positions and blobs.
+        for t in 0..<Self.maximumTracks {
+            assignedBlob[t] = -1
+            sharing[t] = false
+        }
+        while true {
+            var best = gate2, bestTrack = -1, bestBlob = -1
+            for t in 0..<Self.maximumTracks where tracks[t].alive && assignedBlob[t] < 0 {
+                let pa = tracks[t].along + tracks[t].velocityAlong
+                let pc = tracks[t].across + tracks[t].velocityAcross
+                for b in 0..<blobCount where blobs[b].owner < 0 {
+                    let da = blobs[b].along - pa, dc = blobs[b].across - pc
+                    let d2 = da * da + dc * dc
+                    if d2 <= best { best = d2; bestTrack = t; bestBlob = b }
+                }
+            }
+            if bestTrack < 0 { break }
+            assignedBlob[bestTrack] = bestBlob
+            blobs[bestBlob].owner = bestTrack
+        }
+        // A track left over with a taken blob in its gate: two people in one blob (passing each
+        // other, or one catching up). Both coast on their own velocity until they part.
+        for t in 0..<Self.maximumTracks where tracks[t].alive && assignedBlob[t] < 0 {
+            let pa = tracks[t].along + tracks[t].velocityAlong
+            let pc = tracks[t].across + tracks[t].velocityAcross
+            for b in 0..<blobCount where blobs[b].owner >= 0 {
+                let da = blobs[b].along - pa, dc = blobs[b].across - pc
+                if da * da + dc * dc <= gate2 {
+                    blobs[b].shared = true
+                    sharing[t] = true
+                    break
+                }
+            }
+        }
+        for t in 0..<Self.maximumTracks where tracks[t].alive {
+            let b = assignedBlob[t]
+            if b >= 0 && !blobs[b].shared {
+                observe(track: t, blob: blobs[b])
+            } else if b >= 0 || sharing[t] {
+                tracks[t].sharedFrames += 1
+                tracks[t].along += tracks[t].velocityAlong
+                tracks[t].across += tracks[t].velocityAcross
+                if tracks[t].sharedFrames > configuration.maximumSharedFrames {
+                    tracks[t].alive = false
+                    continue
+                }
+            } else {
+                tracks[t].missed += 1
+                if tracks[t].missed > configuration.maximumMissedFrames { tracks[t].alive = false }
+                continue
+            }
+            checkCrossing(track: t, at: time, onCrossing: onCrossing)
+        }
+        for b in 0..<blobCount where blobs[b].owner < 0 {
+            guard let slot = tracks.firstIndex(where: { !$0.alive }) else { break }
+            startTrack(slot, blob: blobs[b])
+        }
+    }
+
+    private mutating func observe(track t: Int, blob: Blob) {
+        let previousAlong = tracks[t].along, previousAcross = tracks[t].across
+        // A fresh track has no velocity yet: take the first step whole.
+        let keep = tracks[t].hits > 1 ? 0.5 : 0.0
+        tracks[t].velocityAlong = keep * tracks[t].velocityAlong + (1 - keep) * (blob.along - previousAlong)
+        tracks[t].velocityAcross = keep * tracks[t].velocityAcross + (1 - keep) * (blob.across - previousAcross)
+        tracks[t].along = blob.along
+        tracks[t].across = blob.across
+        tracks[t].missed = 0
+        tracks[t].sharedFrames = 0
+        tracks[t].hits += 1
+        tracks[t].lastMass = blob.mass
+        // Mass counts only while the whole body is in view (not cut by the frame's edge).
+        if blob.along >= 1 && blob.along <= Double(along) - 1 && tracks[t].massCount < Self.massesPerTrack {
+            trackMasses[t * Self.massesPerTrack + tracks[t].massCount] = Float(blob.mass)
+            tracks[t].massCount += 1
+            tracks[t].spreadSum += blob.spread
+            tracks[t].spreadCount += 1
+        }
+    }
+
+    private mutating func startTrack(_ t: Int, blob: Blob) {
+        tracks[t] = Track(
+            alive: true, along: blob.along, across: blob.across, hits: 1, side: side(of: blob.along),
+            lastMass: blob.mass)
+        if blob.along >= 1 && blob.along <= Double(along) - 1 {
+            trackMasses[t * Self.massesPerTrack] = Float(blob.mass)
+            tracks[t].massCount = 1
+            tracks[t].spreadSum = blob.spread
+            tracks[t].spreadCount = 1
+        }
+    }
+
+    private func side(of coordinate: Double) -> Int8 {
+        coordinate < bandLow ? -1 : (coordinate > bandHigh ? 1 : 0)
+    }
+
+    private mutating func checkCrossing(track t: Int, at time: MonotonicInstant, onCrossing: (CrossingEvent) -> Void) {
+        let newSide = side(of: tracks[t].along)
+        guard newSide != 0 else { return }
+        let oldSide = tracks[t].side
+        tracks[t].side = newSide
+        guard oldSide != 0, oldSide != newSide else { return }
+        let people = peopleIn(track: t)
+        let line = configuration.line
+        let sense: CrossingSense = newSide > 0 ? .positive : .negative
+        let name = newSide > 0 ? line.positiveName : line.negativeName
+        for _ in 0..<people { onCrossing(CrossingEvent(direction: name, sense: sense, time: time)) }
+    }
+
+    /// How many people a track carries: its median mass against one person's mass.
+    ///
+    /// One person's mass is learnt from the tracks themselves: a running median over the
+    /// compact tracks only (spread no larger than the running median spread), so that groups do
+    /// not inflate it whatever their share, and it follows the contrast through the day.
+    private mutating func peopleIn(track t: Int) -> Int {
+        let count = tracks[t].massCount
+        let mass: Double
+        if count == 0 {
+            mass = tracks[t].lastMass
+        } else {
+            for i in 0..<count { scratch[i] = trackMasses[t * Self.massesPerTrack + i] }
+            mass = Double(medianOfScratch(count))
+        }
+        guard mass > 0 else { return 1 }
+        let spread = tracks[t].spreadCount > 0 ? tracks[t].spreadSum / Double(tracks[t].spreadCount) : 0
+        countedTracks += 1
+        let step = countedTracks < 30 ? 0.15 : 0.03
+        let logSpread = log(max(spread, 0.05))
+        let compact: Bool
+        if let reference = logPersonSpread {
+            // ln 1.35: clearly wider than the typical track is not one person.
+            compact = logSpread <= reference + 0.3
+            logPersonSpread = reference + step * (logSpread < reference ? -0.5 : 0.5)
+        } else {
+            compact = true
+            logPersonSpread = logSpread
+        }
+        let logMass = log(mass)
+        guard let reference = logPersonMass else {
+            logPersonMass = logMass
+            return 1
+        }
+        if compact {
+            let quantile = configuration.personQuantile
+            logPersonMass = reference + step * (logMass < reference ? quantile - 1 : quantile)
+        }
+        let people = (mass / exp(reference)).rounded()
+        // A warm but compact blob is one person (a warm coat, a pixel-aligned walker).
+        if people >= 2, let spreadReference = logPersonSpread, logSpread < spreadReference + 0.15 { return 1 }
+        return max(1, min(Int(people), 6))
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

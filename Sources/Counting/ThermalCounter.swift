@@ -1,0 +1,213 @@
+import Hardware
+
+/// Counts people crossing a line under a thermal array looking down, from frames fed one at a
+/// time. Pure: no I/O, no clock, no allocation per frame (every buffer is made in `init`).
+///
+/// The pipeline (docs/counting.md): a per-pixel background learnt as a median and then adapted
+/// only where nobody is; foreground where a pixel differs from it by more than a threshold adapted
+/// to the pixel's noise and to the expected body contrast (warm or cold: on a hot pavement people
+/// are colder than the ground); 8-connected blobs with sub-pixel centroids weighted by excess;
+/// gated tracks with shared blobs for people passing each other; a crossing when a track passes
+/// the line's hysteresis band, counted once per person the track carries (a blob may be a group:
+/// its mass against the running mass of one person).
+///
+/// Frames never leave this value: they are read and forgotten. Only ``CrossingEvent``s come out.
+public struct ThermalCounter: Sendable {
+    public let configuration: ThermalCounterConfiguration
+
+    let pixelCount: Int
+    /// Length of the frame along the counting axis and across it, in pixels.
+    let along: Int
+    let across: Int
+    let lineCoordinate: Double
+    let bandLow: Double
+    let bandHigh: Double
+    let gateDistance: Double
+
+    var learned = 0
+    var learningBuffer: [Float]
+    var background: [Float]
+    var variance: [Float]
+    var excess: [Float]
+    var foreground: [Bool]
+    var labels: [Int16]
+    var stack: [Int16]
+    var blobs: [Blob]
+    var blobCount = 0
+    var tracks: [Track]
+    var trackMasses: [Float]
+    var scratch: [Float]
+    /// Per track: the blob it took this frame (-1: none), and whether it shares one.
+    var assignedBlob: [Int]
+    var sharing: [Bool]
+    /// log of one person's blob mass (a running quantile), `nil` until the first crossing.
+    var logPersonMass: Double?
+    /// log of the typical spread of a track's blobs (a running median).
+    var logPersonSpread: Double?
+    var countedTracks = 0
+
+    /// Frames processed since start (including learning).
+    public private(set) var framesProcessed = 0
+
+    static let maximumBlobs = 24
+    static let maximumTracks = 16
+    static let massesPerTrack = 32
+
+    public init(configuration: ThermalCounterConfiguration = ThermalCounterConfiguration()) {
+        self.configuration = configuration
+        let count = configuration.width * configuration.height
+        precondition(count <= Int(Int16.max), "frame too large")
+        pixelCount = count
+        switch configuration.line.axis {
+        case .rows: along = configuration.height; across = configuration.width
+        case .columns: along = configuration.width; across = configuration.height
+        }
+        let length = Double(along)
+        lineCoordinate = configuration.line.position * length
+        bandLow = lineCoordinate - configuration.line.hysteresis * length
+        bandHigh = lineCoordinate + configuration.line.hysteresis * length
+        gateDistance = configuration.gate * length
+        learningBuffer = Array(repeating: 0, count: count * configuration.learningFrames)
+        background = Array(repeating: 0, count: count)
+        variance = Array(repeating: 0, count: count)
+        excess = Array(repeating: 0, count: count)
+        foreground = Array(repeating: false, count: count)
+        labels = Array(repeating: 0, count: count)
+        stack = Array(repeating: 0, count: count)
+        blobs = Array(repeating: Blob(), count: Self.maximumBlobs)
+        tracks = Array(repeating: Track(), count: Self.maximumTracks)
+        trackMasses = Array(repeating: 0, count: Self.maximumTracks * Self.massesPerTrack)
+        assignedBlob = Array(repeating: -1, count: Self.maximumTracks)
+        sharing = Array(repeating: false, count: Self.maximumTracks)
+        scratch = Array(repeating: 0, count: max(Self.massesPerTrack, configuration.learningFrames))
+    }
+
+    /// Whether the first background has been learnt (crossings are recognised only after that).
+    public var isReady: Bool { learned >= configuration.learningFrames }
+
+    /// The number of tracks alive now (people in view, roughly).
+    public var activeTracks: Int { tracks.reduce(0) { $0 + ($1.alive ? 1 : 0) } }
+
+    /// Forgets the background and every track: after the sensor was off or replaced.
+    public mutating func reset() {
+        learned = 0
+        for index in tracks.indices { tracks[index].alive = false }
+        blobCount = 0
+    }
+
+    /// Takes one frame (`width × height` °C, row-major as the sensor sends it) taken at `time`,
+    /// and calls `onCrossing` for every person who crossed the line with it.
+    public mutating func process(
+        _ pixels: [Float], at time: MonotonicInstant, onCrossing: (CrossingEvent) -> Void
+    ) {
+        precondition(pixels.count == pixelCount, "a frame has width × height pixels")
+        framesProcessed += 1
+        if !isReady {
+            learn(pixels)
+            return
+        }
+        let sceneChanged = segment(pixels)
+        if sceneChanged {
+            blobCount = 0
+        } else {
+            findBlobs()
+            mergeCloseBlobs()
+        }
+        track(at: time, onCrossing: onCrossing)
+        adaptBackground(pixels, sceneChanged: sceneChanged)
+    }
+
+    /// Takes one frame and returns the crossings it completed (usually none).
+    public mutating func process(_ pixels: [Float], at time: MonotonicInstant) -> [CrossingEvent] {
+        var events: [CrossingEvent] = []
+        process(pixels, at: time) { events.append($0) }
+        return events
+    }
+
+    // MARK: background
+
+    private mutating func learn(_ pixels: [Float]) {
+        let frames = configuration.learningFrames
+        for index in 0..<pixelCount { learningBuffer[learned * pixelCount + index] = pixels[index] }
+        learned += 1
+        guard learned == frames else { return }
+        for index in 0..<pixelCount {
+            for frame in 0..<frames { scratch[frame] = learningBuffer[frame * pixelCount + index] }
+            let median = medianOfScratch(frames)
+            for frame in 0..<frames { scratch[frame] = abs(learningBuffer[frame * pixelCount + index] - median) }
+            let deviation = 1.4826 * medianOfScratch(frames)
+            background[index] = median
+            variance[index] = max(deviation * deviation, Self.minimumVariance)
+        }
+        for index in tracks.indices { tracks[index].alive = false }
+    }
+
+    /// The floor of a pixel's noise variance: a quantised pixel can read the same value for many
+    /// frames, and a zero variance would make every step of 0.25 °C foreground.
+    static let minimumVariance: Float = 0.01
+
+    /// Marks foreground pixels; returns whether so much changed at once that it is the scene.
+    private mutating func segment(_ pixels: [Float]) -> Bool {
+        let configuration = configuration
+        var foregroundCount = 0
+        for index in 0..<pixelCount {
+            let difference = pixels[index] - background[index]
+            let contrast = abs(configuration.bodyTemperature - background[index])
+            let threshold = max(
+                configuration.noiseSigmas * variance[index].squareRoot(),
+                configuration.contrastFraction * contrast,
+                configuration.minimumThreshold)
+            let isForeground = abs(difference) > threshold
+            foreground[index] = isForeground
+            // The blob weight: the excess as a fraction of the expected body contrast, roughly the
+            // share of the pixel a body covers, whatever the weather.
+            excess[index] = isForeground ? abs(difference) / max(contrast, configuration.minimumContrast) : 0
+            if isForeground { foregroundCount += 1 }
+        }
+        return Double(foregroundCount) > configuration.sceneChangeFraction * Double(pixelCount)
+    }
+
+    private mutating func adaptBackground(_ pixels: [Float], sceneChanged: Bool) {
+        let width = configuration.width
+        let height = configuration.height
+        let rate = sceneChanged ? 5 * configuration.backgroundRate : configuration.backgroundRate
+        let slowRate = configuration.foregroundRate
+        for y in 0..<height {
+            for x in 0..<width {
+                let index = y * width + x
+                // "Only where nobody is": a pixel next to a person holds part of their warmth.
+                var occupied = !sceneChanged && foreground[index]
+                if !occupied && !sceneChanged {
+                    if x > 0 && foreground[index - 1] { occupied = true }
+                    else if x + 1 < width && foreground[index + 1] { occupied = true }
+                    else if y > 0 && foreground[index - width] { occupied = true }
+                    else if y + 1 < height && foreground[index + width] { occupied = true }
+                }
+                let difference = pixels[index] - background[index]
+                if occupied {
+                    if foreground[index] { background[index] += slowRate * difference }
+                } else {
+                    background[index] += rate * difference
+                    let updated = variance[index] + 0.5 * rate * (difference * difference - variance[index])
+                    variance[index] = max(updated, Self.minimumVariance)
+                }
+            }
+        }
+    }
+
+    /// The median of the first `count` values of ``scratch`` (sorts them in place).
+    mutating func medianOfScratch(_ count: Int) -> Float {
+        guard count > 0 else { return 0 }
+        // Insertion sort: count is at most a few dozen, and this runs rarely.
+        for i in 1..<max(count, 1) {
+            let value = scratch[i]
+            var j = i - 1
+            while j >= 0 && scratch[j] > value {
+                scratch[j + 1] = scratch[j]
+                j -= 1
+            }
+            scratch[j + 1] = value
+        }
+        return count % 2 == 1 ? scratch[count / 2] : 0.5 * (scratch[count / 2 - 1] + scratch[count / 2])
+    }
+}

@@ -1,0 +1,77 @@
+/// The tunable parts of a ``ThermalCounter``. The defaults are physical or statistical choices
+/// (noise multiples, a body temperature, track survival in frames at 10 fps), not fitted to any
+/// scenario; see docs/counting.md for why each one is what it is.
+public struct ThermalCounterConfiguration: Hashable, Sendable {
+    /// Frame size in pixels (8 × 8 for the AMG8833, 32 × 24 for the MLX90640).
+    public var width: Int
+    public var height: Int
+    public var line: CountingLine
+
+    /// Frames whose per-pixel median becomes the first background (3 s at 10 fps). A person who
+    /// walks through during learning covers a pixel for well under half of them.
+    public var learningFrames: Int
+    /// How fast the background follows a pixel where nobody is (per frame; 0.02 ≈ 5 s at 10 fps):
+    /// fast enough for clouds and a drying pavement, slow next to a 2-second crossing.
+    public var backgroundRate: Float
+    /// How fast the background follows a pixel that is foreground (per frame; ≈ 3 min): lets a
+    /// mistaken background (someone standing there at start-up) heal, while a person lingering
+    /// for a minute stays visible.
+    public var foregroundRate: Float
+    /// A pixel is foreground when it differs from the background by more than this many standard
+    /// deviations of its own measured noise ...
+    public var noiseSigmas: Float
+    /// ... and by more than this fraction of the expected contrast between a body and the
+    /// background there (ambient adaptation: on a cold night or a hot pavement the contrast is
+    /// large and fragments of noise and fringes are cut; near the cross-over it is small) ...
+    public var contrastFraction: Float
+    /// ... and by more than this absolute floor in °C (the AMG8833's 0.25 °C quantisation step).
+    public var minimumThreshold: Float
+    /// The apparent temperature of a clothed person seen from above, in °C, for the expected contrast.
+    public var bodyTemperature: Float
+    /// The smallest contrast used to normalise a pixel's excess (°C), so that a background close
+    /// to body temperature does not blow up a blob's mass.
+    public var minimumContrast: Float
+    /// A foreground region larger than this fraction of the frame is a change of the scene (rain,
+    /// a cloud, sun on the sensor), not people: the background takes it over quickly.
+    public var sceneChangeFraction: Double
+    /// Blobs whose centroids are closer than this many pixels are one blob (a fragmented person).
+    public var mergeDistance: Double
+    /// How far a track may move from its predicted position between frames, as a fraction of the
+    /// frame length along the counting axis (a cyclist at 6 m/s moves ~1.5 px per frame on 8 × 8).
+    public var gate: Double
+    /// Frames a track survives without a blob (a person fading into the background for a moment).
+    public var maximumMissedFrames: Int
+    /// Frames two tracks may share one blob (two people passing each other) while each coasts.
+    public var maximumSharedFrames: Int
+    /// The quantile of compact tracks' masses taken as one person's mass.
+    public var personQuantile: Double
+
+    public init(
+        width: Int = 8, height: Int = 8, line: CountingLine = CountingLine(),
+        learningFrames: Int = 30, backgroundRate: Float = 0.02, foregroundRate: Float = 0.0006,
+        noiseSigmas: Float = 3.0, contrastFraction: Float = 0.2, minimumThreshold: Float = 0.3,
+        bodyTemperature: Float = 31, minimumContrast: Float = 2, sceneChangeFraction: Double = 0.6,
+        mergeDistance: Double = 1.0, gate: Double = 0.3, maximumMissedFrames: Int = 4,
+        maximumSharedFrames: Int = 30, personQuantile: Double = 0.5
+    ) {
+        precondition(width >= 2 && height >= 2, "a thermal frame has at least 2 × 2 pixels")
+        precondition(learningFrames >= 1, "the background needs at least one frame")
+        self.width = width
+        self.height = height
+        self.line = line
+        self.learningFrames = learningFrames
+        self.backgroundRate = backgroundRate
+        self.foregroundRate = foregroundRate
+        self.noiseSigmas = noiseSigmas
+        self.contrastFraction = contrastFraction
+        self.minimumThreshold = minimumThreshold
+        self.bodyTemperature = bodyTemperature
+        self.minimumContrast = minimumContrast
+        self.sceneChangeFraction = sceneChangeFraction
+        self.mergeDistance = mergeDistance
+        self.gate = gate
+        self.maximumMissedFrames = maximumMissedFrames
+        self.maximumSharedFrames = maximumSharedFrames
+        self.personQuantile = personQuantile
+    }
+}

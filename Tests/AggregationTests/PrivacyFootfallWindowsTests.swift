@@ -1,0 +1,81 @@
+import Aggregation
+import Hardware
+import Testing
+
+/// A source that has no randomness to give (as if getrandom failed).
+struct FailingSource: PrivacyRandomSource {
+    mutating func nextUInt64() throws(RandomSourceError) -> UInt64 { throw RandomSourceError(errno: 38) }
+}
+
+@Suite("Privacy: footfall windows")
+struct PrivacyFootfallWindowsTests {
+    // 2026-04-14 10:00:00 UTC, on a quarter-hour boundary.
+    let base = WallTime(secondsSinceEpoch: 1_776_160_800)
+
+    func at(_ seconds: Int64) -> WallTime { WallTime(secondsSinceEpoch: base.secondsSinceEpoch + seconds) }
+
+    @Test("crossings are summed per direction in clock-aligned 15-minute windows with coverage")
+    func aligned() throws {
+        var windows = FootfallWindows(counter: "footfall", directions: ["in", "out"])
+        windows.observe(from: at(300), to: at(1200))
+        windows.record(direction: "in", at: at(301))
+        windows.record(direction: "in", at: at(899))
+        windows.record(direction: "out", at: at(900))
+        var source = SeededRandomSource(seed: 1)
+        let releases = try windows.release(completedBy: at(1800), using: &source)
+        #expect(releases.count == 4)
+        #expect(releases[0].windowStart == base && releases[0].direction == "in" && releases[0].count == 2)
+        #expect(releases[1].direction == "out" && releases[1].count == 0)
+        #expect(releases[0].coverageSeconds == 600)
+        #expect(releases[2].windowStart == at(900) && releases[2].coverageSeconds == 300)
+        #expect(releases[3].direction == "out" && releases[3].count == 1)
+        #expect(releases.allSatisfy { $0.windowSeconds == 900 && $0.mechanism == .exact })
+    }
+
+    @Test("a window is released once, only after it ended, and then forgotten")
+    func releasedOnce() throws {
+        var windows = FootfallWindows(counter: "footfall", directions: ["in", "out"])
+        windows.observe(from: at(0), to: at(600))
+        windows.record(direction: "in", at: at(10))
+        var source = SeededRandomSource(seed: 1)
+        #expect(try windows.release(completedBy: at(899), using: &source).isEmpty)
+        #expect(try windows.release(completedBy: at(900), using: &source).count == 2)
+        #expect(try windows.release(completedBy: at(5000), using: &source).isEmpty)
+        #expect(windows.pendingWindows == 0)
+    }
+
+    @Test("with suppression, small windows are withheld and marked so")
+    func suppressed() throws {
+        var windows = FootfallWindows(counter: "footfall", directions: ["in", "out"], profile: .suppress(minimumCount: 3))
+        windows.observe(from: at(0), to: at(900))
+        for second in 0..<7 { windows.record(direction: "in", at: at(Int64(second))) }
+        windows.record(direction: "out", at: at(5))
+        var source = SeededRandomSource(seed: 1)
+        let releases = try windows.release(completedBy: at(900), using: &source)
+        #expect(releases.map(\.count) == [7, nil])
+        #expect(releases.allSatisfy { $0.mechanism == .suppression(minimumCount: 3) })
+    }
+
+    @Test("without randomness a dp window is not released, and is released later")
+    func dpNeedsRandomness() throws {
+        var windows = FootfallWindows(counter: "footfall", directions: ["in"], profile: .differentialPrivacy(epsilon: 0.5))
+        windows.observe(from: at(0), to: at(900))
+        windows.record(direction: "in", at: at(1))
+        var failing = FailingSource()
+        #expect(throws: RandomSourceError.self) { try windows.release(completedBy: at(900), using: &failing) }
+        var source = SeededRandomSource(seed: 3)
+        let releases = try windows.release(completedBy: at(900), using: &source)
+        #expect(releases.count == 1)
+        #expect(releases[0].mechanism == .differentialPrivacy(epsilon: 0.5))
+        #expect((releases[0].count ?? -1) >= 0)
+    }
+
+    @Test("a window touched before the clock was synchronised is flagged")
+    func unsynchronised() throws {
+        var windows = FootfallWindows(counter: "footfall", directions: ["in"], windowSeconds: 3600)
+        windows.record(direction: "in", at: at(1), synchronized: false)
+        var source = SeededRandomSource(seed: 3)
+        let releases = try windows.release(completedBy: at(7200), using: &source)
+        #expect(releases.count == 1 && releases[0].timeSynchronized == false && releases[0].windowSeconds == 3600)
+    }
+}

@@ -1,0 +1,95 @@
+import Hardware
+import Simulator
+
+/// Builds 8 × 8 frames by hand: a uniform pavement with sensor noise (0.25 °C steps, as the
+/// AMG8833 reports) and warm or cool elliptic bodies at sub-pixel positions.
+struct FrameBuilder {
+    struct Body {
+        /// Centre in pixel coordinates (x = column, y = row; pixel centres at +0.5).
+        var x: Double
+        var y: Double
+        var radiusX: Double = 0.7
+        var radiusY: Double = 0.45
+        var temperature: Double = 30
+    }
+
+    var width = 8
+    var height = 8
+    var pavement: Double
+    var noise: Double = 0.3
+    var random = SeededRandom(seed: 42)
+    var frameIndex = 0
+
+    init(pavement: Double, noise: Double = 0.3, seed: UInt64 = 42) {
+        self.pavement = pavement
+        self.noise = noise
+        random = SeededRandom(seed: seed)
+    }
+
+    mutating func frame(_ bodies: [Body]) -> [Float] {
+        var coverage = [Double](repeating: 0, count: width * height)
+        var heat = coverage
+        for body in bodies {
+            for row in 0..<height {
+                for column in 0..<width {
+                    var inside = 0
+                    for sy in 0..<6 {
+                        for sx in 0..<6 {
+                            let dx = (Double(column) + (Double(sx) + 0.5) / 6 - body.x) / body.radiusX
+                            let dy = (Double(row) + (Double(sy) + 0.5) / 6 - body.y) / body.radiusY
+                            if dx * dx + dy * dy <= 1 { inside += 1 }
+                        }
+                    }
+                    let fraction = Double(inside) / 36
+                    coverage[row * width + column] += fraction
+                    heat[row * width + column] += fraction * body.temperature
+                }
+            }
+        }
+        return (0..<(width * height)).map { index in
+            let covered = min(coverage[index], 1)
+            let mixed = coverage[index] >= 1 ? heat[index] / coverage[index] : pavement * (1 - covered) + heat[index]
+            let value = mixed + random.gaussian(standardDeviation: noise)
+            return Float((value * 4).rounded() / 4)
+        }
+    }
+
+    /// Feeds `count` empty frames (for the background), then frames of `bodies(step)` for each
+    /// step, and returns the crossings, at 10 fps.
+    mutating func run(
+        _ counter: inout ThermalCounterLike, warmUp count: Int = 60, steps: Int,
+        bodies: (Int) -> [Body]
+    ) -> [String] {
+        var names: [String] = []
+        for _ in 0..<count { names += counter.feed(frame([]), at: nextTime()) }
+        for step in 0..<steps { names += counter.feed(frame(bodies(step)), at: nextTime()) }
+        for _ in 0..<20 { names += counter.feed(frame([]), at: nextTime()) }
+        return names
+    }
+
+    mutating func nextTime() -> MonotonicInstant {
+        frameIndex += 1
+        return MonotonicInstant(nanoseconds: UInt64(frameIndex) * 100_000_000)
+    }
+}
+
+import Counting
+
+/// The counter under test, wrapped to return direction names.
+struct ThermalCounterLike {
+    var counter: ThermalCounter
+    init(_ configuration: ThermalCounterConfiguration = ThermalCounterConfiguration()) {
+        counter = ThermalCounter(configuration: configuration)
+    }
+    mutating func feed(_ frame: [Float], at time: MonotonicInstant) -> [String] {
+        counter.process(frame, at: time).map(\.direction)
+    }
+}
+
+/// A walk across the frame along the rows from `from` to `to` (row coordinates) in `steps` frames.
+func walk(from: Double, to: Double, steps: Int, x: Double = 3.7, temperature: Double = 30) -> (Int) -> [FrameBuilder.Body] {
+    { step in
+        let y = from + (to - from) * Double(step) / Double(max(steps - 1, 1))
+        return [FrameBuilder.Body(x: x, y: y, temperature: temperature)]
+    }
+}

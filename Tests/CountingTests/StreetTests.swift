@@ -1,0 +1,64 @@
+import Hardware
+import Simulator
+import Testing
+
+@Suite("Street model")
+struct StreetTests {
+    @Test("the same seed gives the same crossings; another seed does not")
+    func deterministic() {
+        func crossings(_ seed: UInt64) -> [GroundTruthCrossing] {
+            var street = Street(scenario: .springWeekday, seed: seed)
+            return street.drainCrossings(upTo: 13 * 3600).filter { $0.time.nanoseconds >= 12 * 3_600_000_000_000 }
+        }
+        #expect(crossings(5) == crossings(5))
+        #expect(crossings(5) != crossings(6))
+    }
+
+    @Test("a shopping street is quiet at night, busy at noon, busier on Saturday")
+    func dailyAndWeeklyProfile() {
+        func count(_ scenario: StreetScenario, hour: Double) -> Int {
+            var street = Street(scenario: scenario, seed: 3)
+            _ = street.drainCrossings(upTo: hour * 3600)
+            return street.drainCrossings(upTo: (hour + 1) * 3600).count
+        }
+        let night = count(.springWeekday, hour: 3)
+        let noon = count(.springWeekday, hour: 12)
+        #expect(night * 10 < noon)
+        var saturday = StreetScenario.springWeekday
+        saturday.start = StreetScenario.localMidnight(year: 2026, month: 4, day: 18, utcOffsetHours: 2)
+        #expect(count(saturday, hour: 12) > noon * 5 / 4)
+    }
+
+    @Test("the crowded Saturday has groups, children and lingering people in its ground truth")
+    func hardCases() {
+        var street = Street(scenario: .crowdedSaturday, seed: 1)
+        let crossings = street.drainCrossings(upTo: 15 * 3600).filter { $0.time.nanoseconds > 14 * 3_600_000_000_000 }
+        #expect(crossings.contains { $0.groupSize >= 3 })
+        #expect(crossings.contains { $0.kind == .child })
+        #expect(crossings.contains { $0.lingering })
+        #expect(Set(crossings.map(\.direction)) == [.in, .out])
+    }
+
+    @Test("the hot afternoon's pavement reaches over 42 °C and frames come in 0.25 °C steps")
+    func hotPavement() {
+        var street = Street(scenario: .hotSummerAfternoon, seed: 1)
+        var frame: [Float] = []
+        street.renderThermal(into: &frame, atSeconds: 15.5 * 3600, quantized: true)
+        #expect(frame.count == 64)
+        let median = frame.sorted()[32]
+        #expect(median > 42)
+        #expect(frame.allSatisfy { ($0 * 4).rounded() == $0 * 4 })
+    }
+
+    @Test("the world's scenes: 8×8 frames and alternating beam edges")
+    func scenes() {
+        let world = StreetWorld(scenario: .crowdedSaturday, seed: 2)
+        let start = MonotonicInstant(nanoseconds: 15 * 3_600_000_000_000)
+        let frame = world.thermalScene.frame(at: start)
+        #expect(frame.count == 64)
+        let edges = world.beamScene.edges(beam: 0, from: start, to: start.advanced(by: .seconds(600)))
+        #expect(edges.count > 20)
+        #expect(zip(edges, edges.dropFirst()).allSatisfy { $0.timestamp <= $1.timestamp })
+        #expect(world.drainGroundTruth(upTo: start.advanced(by: .seconds(600))).count > 20)
+    }
+}

@@ -1,0 +1,66 @@
+import Agent
+import Counting
+import Testing
+
+@Suite("Replay of recorded thermal frames")
+struct ThermalReplayTests {
+    /// A walker crossing from row 0 to row 7 and one back, as recording text.
+    static func recording(header: String = "# sensorbox-thermal v1 width=8 height=8 fps=10 unit=celsius") -> String {
+        var text = header + "\n"
+        var builder = FrameBuilder(pavement: 12)
+        var frames: [[Float]] = []
+        for _ in 0..<60 { frames.append(builder.frame([])) }
+        for step in 0..<27 { frames.append(builder.frame(walk(from: -0.5, to: 8.5, steps: 27)(step))) }
+        for _ in 0..<20 { frames.append(builder.frame([])) }
+        for step in 0..<27 { frames.append(builder.frame(walk(from: 8.5, to: -0.5, steps: 27, x: 2)(step))) }
+        for _ in 0..<20 { frames.append(builder.frame([])) }
+        for (index, frame) in frames.enumerated() {
+            text += "\(Double(index) / 10)," + frame.map { "\($0)" }.joined(separator: ",") + "\n"
+        }
+        return text
+    }
+
+    @Test("the default line counts row 0 → last row as in, and the JSON has the totals at its top level")
+    func defaults() throws {
+        var replay = ThermalReplay(windowSeconds: 900)
+        try replay.feed(contentsOf: Self.recording())
+        let result = replay.result
+        #expect(result.totals == ["in": 1, "out": 1])
+        #expect(result.frames == 154)
+        #expect(result.json.hasPrefix("{\"in\":1,\"out\":1,\"frames\":154,"))
+    }
+
+    @Test("errors name the line and column", arguments: [
+        ("# sensorbox-thermal v2 width=8 height=8", "", "1:21:"),
+        ("# sensorbox-thermal v1 width=8 height=x", "", "1:32:"),
+        ("# sensorbox-thermal v1 width=2 height=2", "0.0,1,2,3", "2:10:"),
+        ("# sensorbox-thermal v1 width=2 height=2", "0.0,1,2,warm,4", "2:9:"),
+        ("# sensorbox-thermal v1 width=2 height=2", "1.0,1,2,3,4\n0.5,1,2,3,4", "3:1:"),
+        ("temperatures", "", "1:1:"),
+    ])
+    func errors(header: String, body: String, prefix: String) {
+        var replay = ThermalReplay()
+        do {
+            try replay.feed(contentsOf: header + "\n" + body)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description.hasPrefix(prefix), "\(error)")
+        }
+    }
+
+    @Test("another axis and other names follow the options")
+    func otherLine() throws {
+        // Transpose the recording: people now move along the rows (the column index changes).
+        let lines = Self.recording().split(separator: "\n")
+        var text = String(lines[0]) + "\n"
+        for line in lines.dropFirst() {
+            let fields = line.split(separator: ",")
+            var transposed = [fields[0]]
+            for newRow in 0..<8 { for newColumn in 0..<8 { transposed.append(fields[1 + newColumn * 8 + newRow]) } }
+            text += transposed.joined(separator: ",") + "\n"
+        }
+        var replay = ThermalReplay(line: CountingLine(axis: .columns, positiveName: "east", negativeName: "west"))
+        try replay.feed(contentsOf: text)
+        #expect(replay.result.totals == ["east": 1, "west": 1])
+    }
+}
