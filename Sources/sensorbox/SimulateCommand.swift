@@ -2,6 +2,7 @@ import Agent
 import ArgumentParser
 import Hardware
 import HardwareLinux
+import Simulator
 
 struct SimulateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,13 +10,15 @@ struct SimulateCommand: AsyncParsableCommand {
         abstract: "Run the box on the simulated board in virtual time, as fast as the machine goes.",
         usage: """
             sensorbox simulate [--duration <duration>] [--seed <seed>]
-                   [--start <time>] [--config <file>] [--boards <dir>]
-                   [--state-dir <dir>] [--verbose]
+                   [--scenario <name>] [--report [--json]] [--start <time>]
+                   [--config <file>] [--boards <dir>] [--state-dir <dir>]
             """,
         discussion: """
             Prints InfluxDB line protocol to standard output, a progress bar on a terminal and a \
             summary on standard error. The same seed, start and config give byte-identical output. \
-            A second run on the same state directory continues where the first stopped.
+            A second run on the same state directory continues where the first stopped. \
+            With --report, only the footfall counters run on the street scenario, and their counts \
+            are compared with the street's ground truth per direction, per window and in total.
             """)
 
     @OptionGroup var box: BoxOptions
@@ -29,21 +32,46 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Virtual start time, UTC: 2026-06-01 or 2026-06-01T08:00:00Z (default: where the last run in the state directory stopped, else 2026-06-01).", valueName: "time"))
     var start: String?
 
+    @Option(help: ArgumentHelp("The street under the footfall sensors: \(StreetScenario.builtIn.map(\.name).joined(separator: ", ")).", valueName: "name"))
+    var scenario: String = StreetScenario.springWeekday.name
+
+    @Flag(help: "Evaluate the footfall counters against the scenario's ground truth instead of running the box.")
+    var report = false
+
+    @Flag(help: "With --report: the report as JSON.")
+    var json = false
+
+    @Option(help: ArgumentHelp("With --report: window length of the per-window errors.", valueName: "duration"))
+    var windows: String = "15m"
+
     @Flag(help: "Log every start and recovery (default: warnings only).")
     var verbose = false
 
     func validate() throws {
         do { _ = try parseDuration(duration) } catch { throw ValidationError("--duration: \(error)") }
+        if StreetScenario.named(scenario) == nil {
+            throw ValidationError("--scenario: unknown street \"\(scenario)\"; known: \(StreetScenario.builtIn.map(\.name).joined(separator: ", "))")
+        }
+        if json && !report { throw ValidationError("--json goes with --report") }
+        do { _ = try parseDuration(windows) } catch { throw ValidationError("--windows: \(error)") }
         if let start, WallTime(iso8601: start) == nil {
             throw ValidationError("--start: \"\(start)\" is not a UTC time like 2026-06-01 or 2026-06-01T08:00:00Z")
         }
     }
 
     func run() async throws {
+        let street = StreetScenario.named(scenario) ?? .springWeekday
+        if report {
+            let result = FootfallEvaluation.run(FootfallEvaluation.Options(
+                scenario: street, duration: try parseDuration(duration), seed: seed,
+                windowSeconds: try parseDuration(windows).components.seconds))
+            print(json ? result.json : result.text, terminator: json ? "\n" : "")
+            return
+        }
         let (boxConfig, board) = try box.load()
         let options = Simulation.Options(
             duration: try parseDuration(duration), seed: seed, stateDirectory: box.stateDirectory(for: board),
-            start: start.flatMap(WallTime.init(iso8601:)), logLevel: verbose ? .info : .warning)
+            start: start.flatMap(WallTime.init(iso8601:)), logLevel: verbose ? .info : .warning, street: street)
         let wallClock = SystemClock()
         let began = wallClock.now()
         let bar = standardErrorIsTerminal ? ProgressBar() : nil

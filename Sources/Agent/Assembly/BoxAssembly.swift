@@ -1,3 +1,5 @@
+import Aggregation
+import Counting
 import Hardware
 import Sensors
 
@@ -5,10 +7,15 @@ import Sensors
 public enum BoxAssembly {
     /// One driver per configured sensor, in config order. Drivers are built at their first start
     /// (see ``DeferredSensor``), so a bus that does not open fails only its own sensors.
-    public static func sensors(for box: BoxConfig, on hardware: any HardwareBackend) -> [any Sensor] {
+    /// Footfall counters (AMG8833, beam pairs) are sensors too; their releases go through the
+    /// box's privacy profile with noise from `randomness`.
+    public static func sensors(
+        for box: BoxConfig, on hardware: any HardwareBackend, randomness: FootfallRandomness = .system
+    ) -> [any Sensor] {
         box.sensors.map { config in
-            DeferredSensor(id: config.id, model: config.type.model, samplingInterval: config.interval) {
-                try driver(for: config, on: hardware)
+            let interval = config.type == .amg8833 ? AMG8833.frameInterval : config.interval
+            return DeferredSensor(id: config.id, model: config.type.model, samplingInterval: interval) {
+                try driver(for: config, on: hardware, privacy: PrivacyProfile(box.privacy), randomness: randomness)
             }
         }
     }
@@ -18,7 +25,9 @@ public enum BoxAssembly {
         Dictionary(uniqueKeysWithValues: box.sensors.map { ($0.id, $0.window.components.seconds) })
     }
 
-    static func driver(for config: SensorConfig, on hardware: any HardwareBackend) throws -> any Sensor {
+    static func driver(
+        for config: SensorConfig, on hardware: any HardwareBackend, privacy: PrivacyProfile, randomness: FootfallRandomness
+    ) throws -> any Sensor {
         let clock = hardware.clock
         func bus() throws -> (any I2CBus, I2CAddress) {
             guard let placement = config.i2c else { throw AssemblyError("sensor \(config.id) has no I2C placement") }
@@ -56,11 +65,35 @@ public enum BoxAssembly {
                 id: config.id, bus: bus, address: address, clock: clock, input: input, gain: gain,
                 calibration: SoilProbeCalibration(dryVoltage: settings.dryVoltage, wetVoltage: settings.wetVoltage),
                 samplingInterval: config.interval)
-        case .amg8833:
+        case .amg8833(let settings):
             let (bus, address) = try bus()
-            return AMG8833(id: config.id, bus: bus, address: address, clock: clock, samplingInterval: config.interval)
-        case .beamPair:
-            throw AssemblyError("sensor \(config.id): beam pairs are counters, not sampled sensors")
+            let camera = AMG8833(id: config.id, bus: bus, address: address, clock: clock)
+            return ThermalFootfallCounter(
+                camera: camera, clock: clock, line: try countingLine(settings, sensor: config.id),
+                windowSeconds: config.window.components.seconds, profile: privacy, randomness: randomness)
+        case .beamPair(let settings):
+            guard settings.pins.count == 2 else { throw AssemblyError("sensor \(config.id): a beam pair needs two pins") }
+            let first = try hardware.gpioLine(chip: settings.chip, pin: settings.pins[0].name)
+            let second = try hardware.gpioLine(chip: settings.chip, pin: settings.pins[1].name)
+            return BeamFootfallCounter(
+                id: config.id, pair: BeamPair(first: first, second: second, clock: clock), clock: clock,
+                debounce: settings.debounce, directions: settings.directions,
+                windowSeconds: config.window.components.seconds, profile: privacy, randomness: randomness)
         }
+    }
+
+    /// The tracker's counting line from the config's line, axis and direction names.
+    static func countingLine(_ settings: ThermalCounterSettings, sensor: SensorID) throws -> CountingLine {
+        let position: Double = switch settings.line {
+        case .middle: 0.5
+        case .index(let index): (Double(index) + 0.5) / 8
+        }
+        guard settings.directions.count == 2, settings.directions[0] != settings.directions[1],
+              position > 0, position < 1 else {
+            throw AssemblyError("sensor \(sensor): the counting line needs two different direction names")
+        }
+        return CountingLine(
+            axis: settings.axis == .rows ? .rows : .columns, position: position,
+            positiveName: settings.directions[0], negativeName: settings.directions[1])
     }
 }

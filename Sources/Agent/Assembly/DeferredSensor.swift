@@ -1,3 +1,4 @@
+import Aggregation
 import Hardware
 import Sensors
 
@@ -5,7 +6,7 @@ import Sensors
 /// bus does not open (`/dev/i2c-1` missing, a GPIO chip absent) the start fails with that reason,
 /// the supervisor retries it with backoff and `status` shows why — while every other sensor of
 /// the box keeps running.
-final class DeferredSensor: Sensor {
+final class DeferredSensor: Sensor, FootfallCounter {
     let id: SensorID
     let model: String
     let samplingInterval: Duration
@@ -31,6 +32,11 @@ final class DeferredSensor: Sensor {
     func sample() async throws -> [Reading] { try await sensor().sample() }
     func recover() async throws { try await sensor().recover() }
     func identify() async throws -> SensorIdentity { try await sensor().identify() }
+
+    /// A footfall counter's releases; nothing for other sensors or before the first start.
+    func release(completedBy now: WallTime) throws -> [FootfallRelease] {
+        try (built as? any FootfallCounter)?.release(completedBy: now) ?? []
+    }
 }
 
 /// Why a sensor could not be built.

@@ -9,11 +9,19 @@ import Simulator
 public final class SimulatedHardware: HardwareBackend {
     public let clock: any BoxClock
     public let seed: UInt64
+    /// The pavement under the footfall sensors: the AMG8833 twin and the beam twins look at it.
+    public let street: StreetWorld
     private var buses: [String: SimulatedI2CBus] = [:]
+    private var gpioLines: [String: SimulatedGPIOLine] = [:]
 
-    public init(board: BoardConfig, clock: any BoxClock, seed: UInt64) {
+    /// - Parameter street: the street scenario; its calendar is moved to the clock's, so the
+    ///   street's day and week follow the simulated date.
+    public init(board: BoardConfig, clock: any BoxClock, seed: UInt64, street scenario: StreetScenario = .springWeekday) {
         self.clock = clock
         self.seed = seed
+        var scenario = scenario
+        scenario.start = clock.wallTime().time + .nanoseconds(-Int64(clock.now().nanoseconds))
+        self.street = StreetWorld(scenario: scenario, seed: seed ^ 0x5354_5245_4554)
         for bus in board.i2cBuses {
             buses[bus.name] = SimulatedI2CBus(name: "sim-\(bus.name)", clock: clock)
         }
@@ -28,7 +36,10 @@ public final class SimulatedHardware: HardwareBackend {
     }
 
     public func gpioLine(chip: String, pin: String) throws -> any GPIOEdgeInput {
-        throw AssemblyError("simulated GPIO line \(chip):\(pin) is not wired")
+        guard let line = gpioLines["\(chip):\(pin)"] else {
+            throw AssemblyError("nothing is wired to simulated GPIO line \(chip):\(pin)")
+        }
+        return line
     }
 
     /// Puts a twin on the bus for every configured sensor, each seeing the same street: the air
@@ -39,6 +50,12 @@ public final class SimulatedHardware: HardwareBackend {
         // Several probes may share one ADS1115 on different channels: one twin per address.
         var adcInputs: [String: [I2CAddress: [Int: ADS1115Twin.Input]]] = [:]
         for sensor in box.sensors {
+            if case .beamPair(let settings) = sensor.settings {
+                for (index, pin) in settings.pins.prefix(2).enumerated() {
+                    gpioLines["\(settings.chip):\(pin.name)"] = SimulatedGPIOLine(
+                        name: "sim-\(settings.chip):\(pin.name)", scene: street.beamScene, beam: index, clock: clock)
+                }
+            }
             guard let placement = sensor.i2c, let bus = buses[placement.bus],
                   bus.device(at: placement.address) == nil else { continue }
             let sensorSeed = seed ^ stableHash(sensor.id)
@@ -64,8 +81,10 @@ public final class SimulatedHardware: HardwareBackend {
                 let probe = SoilProbeInput(soil: SoilDrying(seed: sensorSeed), dryVoltage: settings.dryVoltage, wetVoltage: settings.wetVoltage)
                 adcInputs[placement.bus, default: [:]][placement.address, default: [:]][settings.channel] = probe.input
                 twin = nil
-            case .amg8833, .beamPair:
-                twin = nil  // rendered from the street model by the footfall wiring
+            case .amg8833:
+                twin = AMG8833Twin(scene: street.thermalScene)
+            case .beamPair:
+                twin = nil
             }
             if let twin { bus.attach(twin, at: placement.address) }
         }

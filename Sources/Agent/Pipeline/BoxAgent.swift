@@ -21,6 +21,7 @@ public final class BoxAgent {
     private var quality: QualityMonitor
     private var pendingAggregates: [Aggregate] = []
     private var pendingEvents: [HealthEvent] = []
+    private var pendingFootfall: [FootfallRelease] = []
     /// How often windows are closed and the journal is appended to.
     public var flushInterval: Duration = .seconds(1)
     /// Called after every flush with the clock's time (progress bars).
@@ -75,13 +76,25 @@ public final class BoxAgent {
 
     /// Closes finished windows, appends them and health events durably, forwards to uplinks.
     func flush() async {
-        pendingAggregates += aggregator.closeWindows(endingBy: clock.wallTime().time)
+        let now = clock.wallTime().time
+        pendingAggregates += aggregator.closeWindows(endingBy: now)
+        for supervisor in supervisors {
+            guard let counter = supervisor.sensor as? any FootfallCounter else { continue }
+            do {
+                pendingFootfall += try counter.release(completedBy: now)
+            } catch {
+                // No randomness for the noise: the windows stay with the counter until next time.
+                logger.error("footfall release failed: \(error)", metadata: ["sensor": "\(supervisor.sensor.id)"])
+            }
+        }
         let payloads = pendingEvents.map(JournalPayload.health) + pendingAggregates.map(JournalPayload.aggregate)
+            + pendingFootfall.map(JournalPayload.footfall)
         if !payloads.isEmpty {
             do {
                 _ = try await journal.append(payloads, time: RecordTime(clock: clock))
                 pendingEvents = []
                 pendingAggregates = []
+                pendingFootfall = []
             } catch {
                 // Kept in memory and retried next flush; the journal reports disk-full itself.
                 logger.error("journal append failed: \(error)")

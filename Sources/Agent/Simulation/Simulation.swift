@@ -19,13 +19,19 @@ public enum Simulation {
         /// `nil`: continue where the last simulation in the state directory stopped.
         public var start: WallTime?
         public var logLevel: Logger.Level
+        /// The street under the footfall sensors.
+        public var street: StreetScenario
 
-        public init(duration: Duration, seed: UInt64, stateDirectory: String, start: WallTime? = nil, logLevel: Logger.Level = .notice) {
+        public init(
+            duration: Duration, seed: UInt64, stateDirectory: String, start: WallTime? = nil,
+            logLevel: Logger.Level = .notice, street: StreetScenario = .springWeekday
+        ) {
             self.duration = duration
             self.seed = seed
             self.stateDirectory = stateDirectory
             self.start = start
             self.logLevel = logLevel
+            self.street = street
         }
     }
 
@@ -49,13 +55,13 @@ public enum Simulation {
             ?? defaultStart
         let clock = VirtualClock(start: start, bootID: bootID(seed: options.seed, start: start))
         let logger = Logger(label: "sensorbox") { BoxLogHandler(label: $0, clock: clock, level: options.logLevel) }
-        let hardware = SimulatedHardware(board: board, clock: clock, seed: options.seed)
+        let hardware = SimulatedHardware(board: board, clock: clock, seed: options.seed, street: options.street)
         hardware.wire(box)
         let journal = try BoxRuntime.openJournal(box: box, state: state, clock: clock, logger: logger)
         defer { journal.close() }
         let firstSequence = journal.lastSequence
         let agent = BoxAgent(
-            boxID: box.id, clock: clock, sensors: BoxAssembly.sensors(for: box, on: hardware),
+            boxID: box.id, clock: clock, sensors: BoxAssembly.sensors(for: box, on: hardware, randomness: .seeded(options.seed)),
             windows: BoxAssembly.windows(for: box), journal: journal,
             uplinks: BoxRuntime.uplinks(box: box, standardOutput: standardOutput), logger: logger)
         let end = clock.now().advanced(by: options.duration)

@@ -22,7 +22,8 @@ public final class AMG8833: Sensor {
     /// How often ``sample()`` (the thermistor reading) runs: aggregation needs no more.
     public let samplingInterval: Duration
     /// How often the counting pipeline should call ``readFrame()``: the chip runs at 10 fps.
-    public let frameInterval = Duration.milliseconds(100)
+    public static let frameInterval = Duration.milliseconds(100)
+    public var frameInterval: Duration { Self.frameInterval }
     private let chip: ChipConnection
     private var startPending = true
 

@@ -1,0 +1,74 @@
+import Aggregation
+import Hardware
+
+/// A footfall counter as the agent sees it: a ``Sensor`` the supervisor samples (a frame or a
+/// batch of beam edges per tick), plus releases of its completed windows through the box's
+/// privacy profile. Frames and single crossings stay inside the counter.
+public protocol FootfallCounter: AnyObject {
+    /// The releases of every window that ended by `now`, oldest first.
+    func release(completedBy now: WallTime) throws -> [FootfallRelease]
+}
+
+/// Where footfall releases draw their noise: the kernel's cryptographic generator on a box, a
+/// seeded generator in a simulation (so that a simulated run is reproducible).
+public enum FootfallRandomness: Sendable {
+    case system
+    case seeded(UInt64)
+
+    func source() -> any PrivacyRandomSource {
+        switch self {
+        case .system: SystemRandomSource()
+        case .seeded(let seed): SeededRandomSource(seed: seed)
+        }
+    }
+}
+
+/// Counts crossings into windows and releases them: what both kinds of counter share.
+struct FootfallTallies {
+    private var windows: FootfallWindows
+    private var random: any PrivacyRandomSource
+    private var lastObserved: (monotonic: MonotonicInstant, wall: WallTime)?
+    /// A gap between two good ticks longer than this is not coverage (the counter was down).
+    let maximumGap: Duration
+
+    init(counter: String, directions: [String], windowSeconds: Int64, profile: PrivacyProfile,
+         randomness: FootfallRandomness, maximumGap: Duration) {
+        windows = FootfallWindows(counter: counter, directions: directions, windowSeconds: windowSeconds, profile: profile)
+        random = randomness.source()
+        self.maximumGap = maximumGap
+    }
+
+    /// A good tick at `now`: the time since the previous good tick was observed.
+    mutating func observed(now: MonotonicInstant, clock: any BoxClock) {
+        let wall = clock.wallTime()
+        if let last = lastObserved, last.monotonic.duration(to: now) <= maximumGap {
+            windows.observe(from: last.wall, to: wall.time, synchronized: wall.isSynchronized)
+        }
+        lastObserved = (now, wall.time)
+    }
+
+    /// A failed tick: coverage stops until the next good one.
+    mutating func interrupted() { lastObserved = nil }
+
+    /// Counts a crossing made at monotonic `time`.
+    mutating func record(_ direction: String, at time: MonotonicInstant, clock: any BoxClock) {
+        let wall = clock.wallTime()
+        let when = wall.time + clock.now().duration(to: time)  // the crossing's own time, on the wall clock
+        windows.record(direction: direction, at: when, synchronized: wall.isSynchronized)
+    }
+
+    mutating func release(completedBy now: WallTime) throws -> [FootfallRelease] {
+        try windows.release(completedBy: now, using: &random)
+    }
+}
+
+extension PrivacyProfile {
+    /// The profile of the box config.
+    init(_ mechanism: ReleaseMechanism) {
+        switch mechanism {
+        case .exact: self = .exact
+        case .suppression(let k): self = .suppress(minimumCount: k)
+        case .differentialPrivacy(let epsilon): self = .differentialPrivacy(epsilon: epsilon)
+        }
+    }
+}

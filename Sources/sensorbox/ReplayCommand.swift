@@ -1,0 +1,67 @@
+import Agent
+import ArgumentParser
+import Counting
+
+struct ReplayCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Count people in a recording of thermal frames.",
+        usage: """
+            sensorbox replay --thermal <file> [--windows <duration>] [--json]
+                   [--axis rows|columns] [--line <fraction>] [--directions <in,out>]
+            """,
+        discussion: """
+            The file: a first line "# sensorbox-thermal v1 width=8 height=8 fps=10 unit=celsius", then \\
+            one frame per line, "time_seconds,p0,p1,…,p63" in the sensor's row-major pixel order. By \\
+            default people move along the columns (from row 0 towards the last row is "in"), across a \\
+            line through the middle. Frames are counted and dropped one by one; only counts are printed.
+            """)
+
+    @Option(help: ArgumentHelp("The recording (see above).", valueName: "file"))
+    var thermal: String
+
+    @Option(help: ArgumentHelp("Window length of the per-window counts.", valueName: "duration"))
+    var windows: String = "15m"
+
+    @Flag(help: "Print JSON: totals per direction at the top level, then the windows.")
+    var json = false
+
+    @Option(help: ArgumentHelp("rows: people move along the columns (the row index changes); columns: the other way.", valueName: "axis"))
+    var axis: String = "rows"
+
+    @Option(help: ArgumentHelp("Position of the counting line along the axis, a fraction of the frame.", valueName: "fraction"))
+    var line: Double = 0.5
+
+    @Option(help: ArgumentHelp("Names of the two directions: towards the higher index first.", valueName: "in,out"))
+    var directions: String = "in,out"
+
+    var countingLine: CountingLine? {
+        let names = directions.split(separator: ",").map(String.init)
+        guard let axis = CountingLine.Axis(rawValue: axis), names.count == 2, names[0] != names[1], line > 0, line < 1 else {
+            return nil
+        }
+        return CountingLine(axis: axis, position: line, positiveName: names[0], negativeName: names[1])
+    }
+
+    func validate() throws {
+        guard CountingLine.Axis(rawValue: axis) != nil else { throw ValidationError("--axis: rows or columns, not \"\(axis)\"") }
+        guard line > 0, line < 1 else { throw ValidationError("--line: a fraction between 0 and 1 (exclusive), not \(line)") }
+        let names = directions.split(separator: ",")
+        guard names.count == 2, names[0] != names[1] else {
+            throw ValidationError("--directions: two different names separated by a comma, like in,out")
+        }
+        do { _ = try parseDuration(windows) } catch { throw ValidationError("--windows: \(error)") }
+    }
+
+    func run() async throws {
+        guard let countingLine else { throw ExitCode(2) }
+        do {
+            let result = try ThermalReplay.run(
+                fileAt: thermal, line: countingLine, windowSeconds: try parseDuration(windows).components.seconds)
+            print(json ? result.json : result.text, terminator: json ? "\n" : "")
+        } catch let error as ThermalRecordingError {
+            printToStandardError("\(thermal):\(error)\n")
+            throw ExitCode(1)
+        }
+    }
+}
