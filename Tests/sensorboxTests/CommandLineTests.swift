@@ -128,3 +128,51 @@ extension String {
         return copy
     }
 }
+
+/// `simulate --report` and `replay`: the footfall evaluation commands.
+@Suite("sensorbox footfall commands", .serialized)
+struct FootfallCommandTests {
+    let cli = CommandLineTests()
+
+    @Test func reportComparesWithGroundTruth() throws {
+        let run = try cli.sensorbox("simulate --scenario quiet-sunday --duration 30m --report --json")
+        #expect(run.status == 0)
+        #expect(run.output.hasPrefix("{"))
+        #expect(run.output.contains("\"scenario\""))
+        let unknown = try cli.sensorbox("simulate --scenario moon-base --report")
+        #expect(unknown.status != 0)
+        #expect(unknown.errors.contains("crowded-saturday"))  // lists the known scenarios
+    }
+
+    @Test func replayCountsARecordedWalkerAndPutsTotalsAtTheTop() throws {
+        let directory = temporaryPath()
+        defer { _ = system("rm -rf '\(directory)'") }
+        var text = "# sensorbox-thermal v1 width=8 height=8 fps=10 unit=celsius\n"
+        var time = 0.0
+        // 30 s of empty pavement to learn the background, then one person walking from row 0 to row 7.
+        for frame in 0..<(300 + 40) {
+            var pixels = Array(repeating: 18.0, count: 64)
+            if frame >= 300 {
+                let row = (frame - 300) / 5
+                if row < 8 { for column in 3...4 { pixels[row * 8 + column] = 30.0 } }
+            }
+            text += "\(time)," + pixels.map { "\($0)" }.joined(separator: ",") + "\n"
+            time += 0.1
+        }
+        try write(directory + "/walk.csv", text)
+        let run = try cli.sensorbox("replay --thermal \(directory)/walk.csv --json")
+        #expect(run.status == 0)
+        #expect(run.output.hasPrefix("{\"in\": 1, \"out\": 0") || run.output.hasPrefix("{\"in\":1,\"out\":0"))
+        let swapped = try cli.sensorbox("replay --thermal \(directory)/walk.csv --json --directions north,south")
+        #expect(swapped.output.contains("\"north\""))
+    }
+
+    @Test func replayNamesLineAndColumnOfABadFrame() throws {
+        let directory = temporaryPath()
+        defer { _ = system("rm -rf '\(directory)'") }
+        try write(directory + "/bad.csv", "# sensorbox-thermal v1 width=8 height=8 fps=10 unit=celsius\n0.0,1,2\n")
+        let run = try cli.sensorbox("replay --thermal \(directory)/bad.csv")
+        #expect(run.status == 1)
+        #expect(run.errors.hasPrefix("\(directory)/bad.csv:2:"))
+    }
+}
