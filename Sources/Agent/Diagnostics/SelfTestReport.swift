@@ -53,7 +53,7 @@ public struct SelfTestReport: Sendable, Equatable {
         for check in checks {
             lines += DiagnosticText.lines(head: "\(check.verdict) \(check.name)", detail: check.detail)
         }
-        lines.append(DiagnosticText.truncated(summary))
+        lines += DiagnosticText.wrapped(summary, width: DiagnosticText.width)
         return lines.joined(separator: "\n") + "\n"
     }
 
