@@ -47,9 +47,10 @@ struct SensorSelfTest {
         switch identify(detected, expected: expectedModel) {
         case .success(let text): identity = text
         case .failure(let reason):
-            // Sensirion chips also tell their product through the driver: a wrong product type
-            // is named, where the probe can only say "not this chip".
-            if config.type == .sps30 || config.type == .sen5x, let named = await driverIdentity(driver) {
+            // Sensirion chips also tell their identity through the driver's read-only commands: a
+            // wrong product type or a checksum error is named, where the probe can only say
+            // "not this chip".
+            if [.sps30, .sen5x, .sht4x].contains(config.type), let named = await driverIdentity(driver) {
                 return fail("identity: \(named), configured \(model) at \(place)")
             }
             return fail("identity: \(reason), configured \(model) at \(place)")
@@ -101,7 +102,7 @@ struct SensorSelfTest {
             let expected = config.type == .sps30 ? "00080000" : expectedModel
             return identity.product == expected ? nil : "product \"\(identity.product)\", expected \"\(expected)\""
         } catch {
-            return "reading the product failed: \(SensorError(error))"
+            return "reading the chip's identity failed: \(SensorError(error))"
         }
     }
 
