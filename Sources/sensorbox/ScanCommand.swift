@@ -13,7 +13,8 @@ struct ScanCommand: AsyncParsableCommand {
             hardware id, SHT4x serial, AMG8833 thermistor, ADS1115 config register, PMSA003I \
             frame header) and prints address, chip and serial. Only harmless probes: nothing is \
             written to a device that has not identified itself. Without --board: the simulated \
-            board with the built-in box wired, so every chip shows.
+            board with the built-in box wired, so every chip shows. Exits 1 if a bus \
+            does not open.
             """)
 
     @Option(help: ArgumentHelp("The board file's name (raspberry-pi-4). Default: the simulator.", valueName: "name"))

@@ -7,7 +7,7 @@ struct SelftestCommand: AsyncParsableCommand {
         abstract: "Check the board, the journal directory and every configured sensor.",
         usage: """
             sensorbox selftest [--config <file>] [--boards <dir>] [--state-dir <dir>]
-                   [--json] [--inject-fault <sensor=fault> ...]
+                   [--json] [--inject-fault <sensor=fault> ...] [--seed <seed>]
             """,
         discussion: """
             For each sensor: present, identity as configured, a fresh plausible reading, how many \

@@ -43,15 +43,24 @@ struct SensorSelfTest {
         let driver: any Sensor
         do { driver = try BoxAssembly.driver(for: config, on: hardware) } catch { return fail("\(error)") }
 
-        let identity: String
+        var identity: String
         switch identify(detected, expected: expectedModel) {
-        case .success(let text): identity = text
+        case .success(let text):
+            identity = text
+            // SPS30 and SEN5x: the driver's identify() must agree with the probe too (it reads
+            // the firmware version as well, which the probe leaves out).
+            if config.type == .sps30 || config.type == .sen5x {
+                switch await driverIdentity(driver) {
+                case .success(let firmware): identity += firmware.map { " firmware \($0)" } ?? ""
+                case .failure(let mismatch): return fail("identity: \(mismatch), configured \(model) at \(place)")
+                }
+            }
         case .failure(let reason):
             // Sensirion chips also tell their identity through the driver's read-only commands: a
             // wrong product type or a checksum error is named, where the probe can only say
             // "not this chip".
-            if [.sps30, .sen5x, .sht4x].contains(config.type), let named = await driverIdentity(driver) {
-                return fail("identity: \(named), configured \(model) at \(place)")
+            if [.sps30, .sen5x, .sht4x].contains(config.type), case .failure(let mismatch) = await driverIdentity(driver) {
+                return fail("identity: \(mismatch), configured \(model) at \(place)")
             }
             return fail("identity: \(reason), configured \(model) at \(place)")
         }
@@ -95,14 +104,18 @@ struct SensorSelfTest {
         return .success(detected.serial.map { "\(detected.model) serial \($0)" } ?? detected.model)
     }
 
-    /// The product the driver reads, when it is not the configured one; `nil` when it matches.
-    private func driverIdentity(_ driver: any Sensor) async -> String? {
+    /// The driver's `identify()`: the firmware version when the product is the configured one,
+    /// else what does not match.
+    private func driverIdentity(_ driver: any Sensor) async -> Result<String?, IdentityMismatch> {
         do {
             let identity = try await driver.identify()
             let expected = config.type == .sps30 ? "00080000" : expectedModel
-            return identity.product == expected ? nil : "product \"\(identity.product)\", expected \"\(expected)\""
+            guard identity.product == expected else {
+                return .failure(IdentityMismatch(description: "product \"\(identity.product)\", expected \"\(expected)\""))
+            }
+            return .success(identity.firmware)
         } catch {
-            return "reading the chip's identity failed: \(SensorError(error))"
+            return .failure(IdentityMismatch(description: "reading the chip's identity failed: \(SensorError(error))"))
         }
     }
 
