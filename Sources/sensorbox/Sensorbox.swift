@@ -10,5 +10,8 @@ struct Sensorbox: AsyncParsableCommand {
             With no config file, sensorbox runs the built-in box on the simulated board, so every \
             command works on a laptop. On a box, the config is /etc/sensorbox/sensorbox.toml.
             """,
-        subcommands: [RunCommand.self, SimulateCommand.self, ReplayCommand.self, ConfigCommand.self])
+        subcommands: [
+            RunCommand.self, SimulateCommand.self, ScanCommand.self, SelftestCommand.self, ReplayCommand.self,
+            ConfigCommand.self,
+        ])
 }
