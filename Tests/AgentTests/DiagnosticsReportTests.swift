@@ -16,8 +16,8 @@ struct DiagnosticsReportTests {
         let bus = try #require(results.first)
         #expect(results.count == 1)
         #expect(bus.error == nil)
-        #expect(bus.chips.map(\.model) == ["seesaw soil", "SHT4x", "ADS1115", "SPS30"])
-        #expect(bus.chips.map(\.address) == [0x36, 0x44, 0x48, 0x69])
+        #expect(bus.chips.map(\.model) == ["seesaw soil", "SHT4x", "ADS1115", "AMG8833", "SPS30"])
+        #expect(bus.chips.map(\.address) == [0x36, 0x44, 0x48, 0x68, 0x69])
         #expect(bus.chips.last?.serial?.hasPrefix("SPS") == true)
     }
 

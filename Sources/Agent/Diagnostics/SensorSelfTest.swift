@@ -41,7 +41,12 @@ struct SensorSelfTest {
         if detected == nil, let absent = absence(on: bus, at: placement.address, place: place) { return fail(absent) }
 
         let driver: any Sensor
-        do { driver = try BoxAssembly.driver(for: config, on: hardware) } catch { return fail("\(error)") }
+        do {
+            // Selftest releases nothing: the privacy profile and randomness are never used.
+            driver = try BoxAssembly.driver(for: config, on: hardware, privacy: .exact, randomness: .seeded(0))
+        } catch {
+            return fail("\(error)")
+        }
 
         var identity: String
         switch identify(detected, expected: expectedModel) {
@@ -64,7 +69,9 @@ struct SensorSelfTest {
             }
             return fail("identity: \(reason), configured \(model) at \(place)")
         }
-        if config.type == .amg8833, let thermal = driver as? AMG8833 { return await frame(thermal, identity: identity) }
+        if config.type == .amg8833, let counter = driver as? ThermalFootfallCounter {
+            return await frame(counter.camera, identity: identity)
+        }
         return await reading(driver, identity: identity)
     }
 

@@ -10,7 +10,8 @@ final class ThermalFootfallCounter: Sensor, FootfallCounter {
     let id: SensorID
     let model = "AMG8833 counter"
     var samplingInterval: Duration { camera.frameInterval }
-    private let camera: AMG8833
+    /// The chip (selftest reads one frame from it directly).
+    let camera: AMG8833
     private let clock: any BoxClock
     private var tracker: ThermalCounter
     private var tallies: FootfallTallies
