@@ -10,5 +10,5 @@ struct Sensorbox: AsyncParsableCommand {
             With no config file, sensorbox runs the built-in box on the simulated board, so every \
             command works on a laptop. On a box, the config is /etc/sensorbox/sensorbox.toml.
             """,
-        subcommands: [RunCommand.self, SimulateCommand.self, ConfigCommand.self])
+        subcommands: [RunCommand.self, SimulateCommand.self, ConfigCommand.self, JournalCommand.self, ExportCommand.self])
 }
