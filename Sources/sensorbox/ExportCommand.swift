@@ -38,7 +38,7 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The newest records (default: all up to now).", valueName: "time"))
     var until: String?
 
-    @Option(help: ArgumentHelp("csv or json.", valueName: "format"))
+    @Option(help: ArgumentHelp("Output format.", valueName: "format"))
     var format: OpenDataExport.Format = .csv
 
     @Flag(help: "Health events and gap records too.")
