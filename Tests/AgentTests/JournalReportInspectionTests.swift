@@ -114,6 +114,27 @@ struct JournalReportInspectionTests {
             """))
     }
 
+    @Test("a full disk is shown with the payloads refused, in text and JSON")
+    func diskFull() async throws {
+        let journal = try FileJournal(
+            configuration: JournalConfiguration(directory: "/journal", segmentBytes: 1000, cursors: ["stdout"]),
+            fileSystem: MemoryFileSystem(capacity: 2000), time: SmallJournal.time(minute: 0))
+        var refused = 0
+        for minute in 1...20 {
+            do { _ = try await journal.append([SmallJournal.pm], time: SmallJournal.time(minute: Int64(minute))) } catch {
+                refused += 1
+            }
+        }
+        try #require(refused > 0)
+        let inspection = try journal.inspect()
+        let text = InspectionReport.text(inspection)
+        #expect(text.contains("\ndisk: FULL, \(refused) payloads refused ("))
+        #expect(!text.contains("accepting appends"))
+        let json = InspectionReport.json(inspection)
+        #expect(json.contains("\"refused_payloads\": \(refused),"))
+        #expect(!json.contains("\"disk_full\": null"))
+    }
+
     @Test("long gap reasons and repair messages wrap at spaces within 80 columns")
     func wrapping() {
         let words = Array(repeating: "segment", count: 30).joined(separator: " ")
