@@ -78,6 +78,13 @@ public final class FileJournal: Journal {
         core.withLock { $0.verify() }
     }
 
+    /// Checks the journal in `directory` like ``verify()``, without opening it: opening repairs
+    /// what it finds (cuts a torn tail, quarantines corrupt segments), this only reads, so a
+    /// technician sees the damage as it is and the files stay untouched.
+    public static func verify(directory: String, fileSystem: any FileSystem = LinuxFileSystem()) -> [JournalProblem] {
+        JournalCore.verify(fileSystem: fileSystem, directory: directory)
+    }
+
     /// `true` while appends are refused because the disk is full.
     public var isDiskFull: Bool { core.withLock { $0.diskFull != nil } }
 

@@ -45,6 +45,13 @@ extension JournalCore {
 
     /// Re-reads every file from disk and checks it, without changing anything.
     func verify() -> [JournalProblem] {
+        Self.verify(fileSystem: fileSystem, directory: directory)
+    }
+
+    /// Checks the files of the journal in `directory` without opening it: only reads, so it
+    /// can run on a journal that needs repairs and leave it as it found it.
+    static func verify(fileSystem: any FileSystem, directory: String) -> [JournalProblem] {
+        func path(_ name: String) -> String { directory + "/" + name }
         var problems: [JournalProblem] = []
         let names: [String]
         do throws(FileSystemError) {

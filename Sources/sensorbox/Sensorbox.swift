@@ -12,6 +12,6 @@ struct Sensorbox: AsyncParsableCommand {
             """,
         subcommands: [
             RunCommand.self, SimulateCommand.self, ScanCommand.self, SelftestCommand.self, ReplayCommand.self,
-            ConfigCommand.self,
+            ExportCommand.self, JournalCommand.self, ConfigCommand.self,
         ])
 }
