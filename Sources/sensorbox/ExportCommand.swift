@@ -60,8 +60,9 @@ struct ExportCommand: AsyncParsableCommand {
         let state = box.stateDirectory(for: board)
         let directory = JournalAccess.directory(explicit: dir, stateDirectory: state)
         do {
-            let journal = try JournalAccess.open(box: boxConfig, board: board, directory: directory, stateDirectory: state)
-            defer { journal.close() }
+            let opened = try JournalAccess.open(box: boxConfig, board: board, directory: directory, stateDirectory: state)
+            defer { opened.close() }
+            let journal = opened.journal
             let window = try ExportWindow(since: since, until: until, now: try JournalAccess.now(board: board, journal: journal))
             let records = try journal.records(since: window.since).filter { window.contains($0.time.wall) }
             let export = OpenDataExport(boxID: boxConfig.id, includeHealth: includeHealth)

@@ -40,8 +40,9 @@ struct JournalCommand: AsyncParsableCommand {
             let state = location.box.stateDirectory(for: board)
             let directory = JournalAccess.directory(explicit: location.dir, stateDirectory: state)
             do {
-                let journal = try JournalAccess.open(box: box, board: board, directory: directory, stateDirectory: state)
-                defer { journal.close() }
+                let opened = try JournalAccess.open(box: box, board: board, directory: directory, stateDirectory: state)
+                defer { opened.close() }
+                let journal = opened.journal
                 let inspection = try journal.inspect()
                 print(json ? InspectionReport.json(inspection) : InspectionReport.text(inspection), terminator: "")
             } catch {

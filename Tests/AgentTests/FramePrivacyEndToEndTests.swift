@@ -55,14 +55,15 @@ struct FramePrivacyEndToEndTests {
         let bus = try #require(hardware.simulatedBus(named: "i2c-1"))
         bus.attach(AMG8833Twin(scene: DistinctiveScene()), at: 0x68)
         let state = try StateDirectory(path: directory)
-        let journal = try BoxRuntime.openJournal(box: box, state: state, clock: clock, logger: quietLogger)
+        let opened = try BoxRuntime.openJournal(box: box, state: state, clock: clock, logger: quietLogger)
+        let journal = opened.journal
         let sink = MemoryLineSink()
         let agent = BoxAgent(
             boxID: box.id, clock: clock, sensors: BoxAssembly.sensors(for: box, on: hardware, randomness: .seeded(1)),
             windows: BoxAssembly.windows(for: box), journal: journal,
             uplinks: BoxRuntime.uplinks(box: box, standardOutput: sink), logger: quietLogger)
         await agent.run(until: clock.now().advanced(by: .seconds(600)))
-        journal.close()
+        opened.close()
 
         // The counter did see people: the test would prove nothing otherwise.
         let counted = sink.lines.filter { $0.hasPrefix("footfall,") && $0.contains("count=") && !$0.contains("count=0i") }

@@ -49,3 +49,20 @@ struct SimulationTests {
         return UInt64(field.dropFirst(4).prefix { $0.isNumber })
     }
 }
+
+@Suite("Journal lock")
+struct JournalLockTests {
+    @Test func secondOpenerIsToldTheJournalIsInUse() throws {
+        let directory = temporaryDirectory()
+        defer { removeTree(directory) }
+        let first = try JournalLock(journalDirectory: directory + "/journal")
+        #expect(throws: (any Error).self) { try JournalLock(journalDirectory: directory + "/journal") }
+        do {
+            _ = try JournalLock(journalDirectory: directory + "/journal")
+        } catch {
+            #expect("\(error)".contains("in use by another sensorbox process"))
+        }
+        first.release()
+        _ = try JournalLock(journalDirectory: directory + "/journal")  // free again
+    }
+}

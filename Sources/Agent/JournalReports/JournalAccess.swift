@@ -10,26 +10,18 @@ public enum JournalAccess {
         explicit ?? stateDirectory + "/journal"
     }
 
-    /// The configuration the agent itself opens the journal with (``BoxRuntime/openJournal``),
-    /// so that opening from the command line applies the same size limit and cursors.
-    public static func configuration(box: BoxConfig, directory: String) -> JournalConfiguration {
-        JournalConfiguration(
-            directory: directory,
-            segmentBytes: Int(min(box.journal.maximumBytes / 4, 4 << 20)),
-            maximumBytes: Int(box.journal.maximumBytes),
-            cursors: box.uplinks.map(BoxRuntime.cursorName))
-    }
-
     /// Opens the journal, which repairs what it finds (docs/journal.md, "Recovery on open").
     /// The repair records are stamped with the box's clock: the system clock on a real box; on
     /// the simulated board the virtual clock where the last simulation stopped, so that repair
     /// records do not land months after the simulated data.
     /// Throws ``JournalAccessError/noJournal(directory:)`` rather than create an empty journal
     /// where there is none (a mistyped `--dir` should be an error, not an empty report).
-    public static func open(box: BoxConfig, board: BoardConfig, directory: String, stateDirectory: String) throws -> FileJournal {
+    /// The journal is locked against a running agent (see ``JournalLock``) while it is open.
+    public static func open(box: BoxConfig, board: BoardConfig, directory: String, stateDirectory: String) throws -> BoxRuntime.OpenJournal {
         guard (try? LinuxFileSystem().listDirectory(directory)) != nil else {
             throw JournalAccessError.noJournal(directory: directory)
         }
+        let lock = try JournalLock(journalDirectory: directory)
         let time: RecordTime
         if board.simulated {
             let start = simulationClock(stateDirectory: stateDirectory) ?? Simulation.defaultStart
@@ -37,7 +29,8 @@ public enum JournalAccess {
         } else {
             time = RecordTime(clock: SystemClock())
         }
-        return try FileJournal(configuration: configuration(box: box, directory: directory), time: time)
+        let journal = try FileJournal(configuration: BoxRuntime.journalConfiguration(box: box, directory: directory), time: time)
+        return BoxRuntime.OpenJournal(journal: journal, lock: lock)
     }
 
     /// "Now" for `export --since 24h`: the system clock on a real box. A simulated box lives in

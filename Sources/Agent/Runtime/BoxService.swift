@@ -34,8 +34,9 @@ public struct BoxService: Service {
             hardware = LinuxHardware(board: board, clock: clock)
         }
         let state = try StateDirectory(path: stateDirectory)
-        let journal = try BoxRuntime.openJournal(box: box, state: state, clock: clock, logger: logger)
-        defer { journal.close() }
+        let opened = try BoxRuntime.openJournal(box: box, state: state, clock: clock, logger: logger)
+        defer { opened.close() }
+        let journal = opened.journal
         logger.notice("box \(box.id) on board \(board.name): \(box.sensors.count) sensors, journal \(state.journalDirectory)")
         let box = box
         // The agent lives in its own task so that a graceful shutdown can cancel it; it then

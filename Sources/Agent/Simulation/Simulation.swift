@@ -57,8 +57,9 @@ public enum Simulation {
         let logger = Logger(label: "sensorbox") { BoxLogHandler(label: $0, clock: clock, level: options.logLevel) }
         let hardware = SimulatedHardware(board: board, clock: clock, seed: options.seed, street: options.street)
         hardware.wire(box)
-        let journal = try BoxRuntime.openJournal(box: box, state: state, clock: clock, logger: logger)
-        defer { journal.close() }
+        let opened = try BoxRuntime.openJournal(box: box, state: state, clock: clock, logger: logger)
+        defer { opened.close() }
+        let journal = opened.journal
         let firstSequence = journal.lastSequence
         let agent = BoxAgent(
             boxID: box.id, clock: clock, sensors: BoxAssembly.sensors(for: box, on: hardware, randomness: .seeded(options.seed)),
