@@ -44,7 +44,7 @@ struct ScanCommand: AsyncParsableCommand {
         let hardware = DiagnosticHardware.make(board: boardConfig, box: box)
         let results = await BusScan.run(board: boardConfig, hardware: hardware.backend)
         if json {
-            print(BusScan.json(results, board: boardConfig).text)
+            print(BusScan.json(results, board: boardConfig).compact)
         } else {
             print(BusScan.text(results, board: boardConfig), terminator: "")
         }

@@ -65,7 +65,7 @@ struct SelftestCommand: AsyncParsableCommand {
         let report = await SelfTest.run(
             box: boxConfig, board: board, hardware: hardware.backend, stateDirectory: box.stateDirectory(for: board))
         if json {
-            print(report.json.text)
+            print(report.json.compact)
         } else {
             print(report.text, terminator: "")
         }

@@ -38,7 +38,7 @@ struct DiagnosticsReportTests {
             ]),
             BusScanResult(bus: "i2c-3", device: "/dev/i2c-3", chips: [], error: "no such file"),
         ]
-        #expect(BusScan.json(results, board: board).text == #"""
+        #expect(BusScan.json(results, board: board).compact == #"""
             {"board":"b","buses":[{"bus":"i2c-1","device":"/dev/i2c-1","chips":[{"address":"0x44","chip":"SHT4x","serial":"0E5A1C3B"},{"address":"0x48","chip":"ADS1115"}]},{"bus":"i2c-3","device":"/dev/i2c-3","error":"no such file","chips":[]}]}
             """#)
     }
@@ -48,7 +48,7 @@ struct DiagnosticsReportTests {
             SelfTestCheck(name: "journal directory writable", passed: true, detail: "/var/lib/sensorbox/journal"),
             SelfTestCheck(name: "sensor pm", sensor: "pm", passed: false, detail: "said \"hi\"\n\u{1}", failedAttempts: 5),
         ])
-        #expect(report.json.text == #"""
+        #expect(report.json.compact == #"""
             {"box":"box-1","board":"pi","passed":false,"checks":[{"check":"journal directory writable","status":"PASS","detail":"/var/lib/sensorbox/journal"},{"check":"sensor pm","sensor":"pm","status":"FAIL","detail":"said \"hi\"\n\u0001","failed_attempts":5}]}
             """#)
     }

@@ -62,14 +62,14 @@ public enum BusScan {
     /// For scripts: `{"board":…,"buses":[{"bus":…,"device":…,"chips":[{"address":"0x69",…}]}]}`,
     /// keys always in this order; `error` only on a bus that did not open, `serial` only where
     /// the chip has one.
-    public static func json(_ results: [BusScanResult], board: BoardConfig) -> DiagnosticJSON {
+    public static func json(_ results: [BusScanResult], board: BoardConfig) -> JSONValue {
         .object([
             ("board", .string(board.name)),
             ("buses", .array(results.map { result in
-                var members: [(String, DiagnosticJSON)] = [("bus", .string(result.bus)), ("device", .string(result.device))]
+                var members: [(String, JSONValue)] = [("bus", .string(result.bus)), ("device", .string(result.device))]
                 if let error = result.error { members.append(("error", .string(error))) }
                 members.append(("chips", .array(result.chips.map { chip in
-                    var fields: [(String, DiagnosticJSON)] = [("address", .string("\(chip.address)")), ("chip", .string(chip.model))]
+                    var fields: [(String, JSONValue)] = [("address", .string("\(chip.address)")), ("chip", .string(chip.model))]
                     if let serial = chip.serial { fields.append(("serial", .string(serial))) }
                     return .object(fields)
                 })))

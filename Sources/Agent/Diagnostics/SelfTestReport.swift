@@ -68,17 +68,17 @@ public struct SelfTestReport: Sendable, Equatable {
     /// `{"box":…,"board":…,"passed":false,"checks":[{"check":…,"sensor":…,"status":"FAIL",
     /// "detail":…,"failed_attempts":…}]}`, keys always in this order; `sensor` and
     /// `failed_attempts` only where they apply.
-    public var json: DiagnosticJSON {
+    public var json: JSONValue {
         .object([
             ("box", .string(box)),
             ("board", .string(board)),
             ("passed", .bool(passed)),
             ("checks", .array(checks.map { check in
-                var members: [(String, DiagnosticJSON)] = [("check", .string(check.name))]
+                var members: [(String, JSONValue)] = [("check", .string(check.name))]
                 if let sensor = check.sensor { members.append(("sensor", .string(sensor))) }
                 members.append(("status", .string(check.verdict)))
                 members.append(("detail", .string(check.detail)))
-                if let failed = check.failedAttempts { members.append(("failed_attempts", .number(failed))) }
+                if let failed = check.failedAttempts { members.append(("failed_attempts", .int(failed))) }
                 return .object(members)
             })),
         ])

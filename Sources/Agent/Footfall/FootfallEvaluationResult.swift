@@ -130,46 +130,46 @@ public struct FootfallEvaluationResult: Sendable {
 
     /// The report for scripts: totals per direction at the top level.
     public var json: String {
-        var members: [(String, FootfallJSON)] = []
+        var members: [(String, JSONValue)] = []
         for direction in directions {
-            members.append((direction, .integer(total(direction).thermal)))
+            members.append((direction, .int(total(direction).thermal)))
         }
         members.append(("scenario", .string(scenario)))
         members.append(("seed", .string(String(seed))))
-        members.append(("start_offset_seconds", .number(startOffsetSeconds)))
-        members.append(("duration_seconds", .number(durationSeconds)))
-        members.append(("frames", .integer(frames)))
+        members.append(("start_offset_seconds", .rounded(startOffsetSeconds)))
+        members.append(("duration_seconds", .rounded(durationSeconds)))
+        members.append(("frames", .int(frames)))
         members.append(("totals", .object(directions.map { direction in
             let sums = total(direction)
             return (direction, .object([
-                ("true", .integer(sums.truth)), ("thermal", .integer(sums.thermal)), ("beams", .integer(sums.beams)),
-                ("thermal_error", totalError(direction).map { .number($0) } ?? .null),
+                ("true", .int(sums.truth)), ("thermal", .int(sums.thermal)), ("beams", .int(sums.beams)),
+                ("thermal_error", totalError(direction).map { .rounded($0) } ?? .null),
             ]))
         })))
         members.append(("window_errors", .object(directions.map { direction in
             let errors = windowErrors(direction)
             return (direction, .object([
-                ("weighted_absolute_error", .number(errors.weightedAbsoluteError)),
-                ("share_within_5_percent", .number(errors.shareWithin5Percent)),
-                ("median_absolute_error", .number(errors.medianAbsoluteError)),
-                ("p90_absolute_error", .number(errors.percentile90AbsoluteError)),
-                ("windows_compared", .integer(errors.windowsCompared)),
+                ("weighted_absolute_error", .rounded(errors.weightedAbsoluteError)),
+                ("share_within_5_percent", .rounded(errors.shareWithin5Percent)),
+                ("median_absolute_error", .rounded(errors.medianAbsoluteError)),
+                ("p90_absolute_error", .rounded(errors.percentile90AbsoluteError)),
+                ("windows_compared", .int(errors.windowsCompared)),
             ]))
         })))
         members.append(("recall", .object(recall.map { ($0.category, .object([
-            ("true", .integer($0.truth)), ("matched", .integer($0.matched)),
+            ("true", .int($0.truth)), ("matched", .int($0.matched)),
         ])) })))
         members.append(("windows", .array(windows.map { window in
-            var cells: [(String, FootfallJSON)] = [("start", .integer(Int(window.start)))]
+            var cells: [(String, JSONValue)] = [("start", .int(Int(window.start)))]
             for (index, direction) in directions.enumerated() {
                 let counts = window.counts[index]
                 cells.append((direction, .object([
-                    ("true", .integer(counts.truth)), ("thermal", .integer(counts.thermal)), ("beams", .integer(counts.beams)),
+                    ("true", .int(counts.truth)), ("thermal", .int(counts.thermal)), ("beams", .int(counts.beams)),
                 ])))
             }
             return .object(cells)
         })))
-        return FootfallJSON.object(members).text + "\n"
+        return JSONValue.object(members).compact + "\n"
     }
 }
 

@@ -25,14 +25,14 @@ public struct ThermalReplayResult: Sendable {
 
     /// JSON with the totals per direction at its top level: `{"in": N, "out": M, ...}`.
     public var json: String {
-        var members: [(String, FootfallJSON)] = directions.map { ($0, .integer(totals[$0] ?? 0)) }
-        members.append(("frames", .integer(frames)))
+        var members: [(String, JSONValue)] = directions.map { ($0, .int(totals[$0] ?? 0)) }
+        members.append(("frames", .int(frames)))
         if let windowSeconds {
-            members.append(("window_seconds", .integer(Int(windowSeconds))))
+            members.append(("window_seconds", .int(Int(windowSeconds))))
             members.append(("windows", .array(windows.map { window in
-                .object([("start", .integer(Int(window.start)))] + directions.map { ($0, .integer(window.counts[$0] ?? 0)) })
+                .object([("start", .int(Int(window.start)))] + directions.map { ($0, .int(window.counts[$0] ?? 0)) })
             })))
         }
-        return FootfallJSON.object(members).text + "\n"
+        return JSONValue.object(members).compact + "\n"
     }
 }

@@ -1,5 +1,6 @@
 /// A JSON value with objects in a fixed key order, written by hand: the box has no Foundation,
-/// and scripts diffing two exports want the same keys in the same order every time.
+/// and scripts diffing two outputs want the same keys in the same order every time. Every
+/// `--json` of the command line (scan, selftest, journal, export, footfall reports) writes with it.
 public indirect enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
@@ -20,6 +21,22 @@ public indirect enum JSONValue: Sendable, Equatable {
             self.key = key
             self.value = value
         }
+    }
+
+    /// An integer from an `Int` count.
+    public static func int(_ value: Int) -> JSONValue { .integer(Int64(value)) }
+
+    /// A number rounded to `digits` decimals (reports: error ratios need no 17 digits).
+    public static func rounded(_ value: Double, digits: Int = 4) -> JSONValue {
+        guard value.isFinite else { return .null }
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        return .number((value * scale).rounded() / scale)
+    }
+
+    /// An object from key-value pairs, in their order.
+    public static func object(_ pairs: [(String, JSONValue)]) -> JSONValue {
+        .object(pairs.map { Member($0.0, $0.1) })
     }
 
     /// The value on one line, without spaces.
