@@ -103,3 +103,30 @@ struct BoxAgentTests {
         #expect(try aggregates().contains { $0.windowStart == WallTime(iso8601: "2026-06-01T08:03:00Z")! })
     }
 }
+
+@Suite("Box agent when the journal refuses appends")
+struct BoxAgentDiskFullTests {
+    @Test func recordsWaitBoundedAndTheLossIsReported() async throws {
+        let clock = VirtualClock(start: WallTime(iso8601: "2026-06-01T08:00:00Z")!)
+        let bus = SimulatedI2CBus(name: "sim-i2c-1", clock: clock)
+        bus.attach(SPS30Twin(air: UrbanAirScenario(seed: 5), clock: clock), at: 0x69)
+        let journal = MemoryJournal(cursors: ["kept"])
+        let agent = BoxAgent(
+            boxID: "b", clock: clock, sensors: [SPS30(id: "pm", bus: bus, clock: clock)], windows: ["pm": 60],
+            journal: journal, uplinks: [], logger: quietLogger)
+        agent.maximumPending = 25
+        journal.failAppends(with: .diskFull(FileSystemError(errno: FileSystemError.ENOSPC, operation: "write", path: "seg")))
+        await agent.run(until: clock.now().advanced(by: .seconds(300)))  // 5 windows × 10 quantities = 50
+        #expect(journal.lastSequence == 0)
+        journal.failAppends(with: nil)
+        await agent.run(until: clock.now().advanced(by: .seconds(2)))
+        let records = try journal.readUnacknowledged(cursor: "kept", limit: .max)
+        let aggregates = records.filter { if case .aggregate = $0.payload { true } else { false } }
+        #expect(aggregates.count == 25)  // the oldest kept
+        let first = try #require(aggregates.first)
+        guard case .aggregate(let oldest) = first.payload else { return }
+        #expect(oldest.windowStart == WallTime(iso8601: "2026-06-01T08:00:00Z")!)
+        let loss = records.compactMap { if case .health(let h) = $0.payload, h.kind == "journal.dropped" { h.message } else { nil } }
+        #expect(loss == ["25 records dropped while the journal refused appends"])
+    }
+}

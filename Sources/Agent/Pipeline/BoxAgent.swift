@@ -19,9 +19,15 @@ public final class BoxAgent {
     private let supervisors: [SensorSupervisor]
     private var aggregator: WindowAggregator
     private var quality: QualityMonitor
-    private var pendingAggregates: [Aggregate] = []
-    private var pendingEvents: [HealthEvent] = []
-    private var pendingFootfall: [FootfallRelease] = []
+    /// What waits for the next append, in the order it happened.
+    private var pending: [JournalPayload] = []
+    /// Payloads dropped while the journal refused appends (disk full), not yet reported.
+    private var dropped = 0
+    private var appendFailing = false
+    /// At most this many payloads wait in memory while the journal refuses appends (about an
+    /// hour of the built-in box); beyond it the newest are dropped — the journal, too, keeps the
+    /// oldest data when the disk is full — and the loss is reported once appends work again.
+    public var maximumPending = 20_000
     /// How often windows are closed and the journal is appended to.
     public var flushInterval: Duration = .seconds(1)
     /// Called after every flush with the clock's time (progress bars).
@@ -64,40 +70,50 @@ public final class BoxAgent {
 
     private func sample(_ supervisor: SensorSupervisor) async {
         let outcome = await supervisor.tick()
-        pendingEvents += outcome.events
+        pending += outcome.events.map(JournalPayload.health)
         if outcome.failed { quality.recordFailure(of: supervisor.sensor.id) }
         guard !outcome.readings.isEmpty else { return }
         let readings = quality.assess(outcome.readings)
         let wall = clock.wallTime()
         for reading in readings {
-            pendingAggregates += aggregator.add(reading, at: wall, covering: supervisor.sensor.samplingInterval)
+            pending += aggregator.add(reading, at: wall, covering: supervisor.sensor.samplingInterval).map(JournalPayload.aggregate)
         }
     }
 
     /// Closes finished windows, appends them and health events durably, forwards to uplinks.
     func flush() async {
         let now = clock.wallTime().time
-        pendingAggregates += aggregator.closeWindows(endingBy: now)
+        pending += aggregator.closeWindows(endingBy: now).map(JournalPayload.aggregate)
         for supervisor in supervisors {
             guard let counter = supervisor.sensor as? any FootfallCounter else { continue }
             do {
-                pendingFootfall += try counter.release(completedBy: now)
+                pending += try counter.release(completedBy: now).map(JournalPayload.footfall)
             } catch {
                 // No randomness for the noise: the windows stay with the counter until next time.
                 logger.error("footfall release failed: \(error)", metadata: ["sensor": "\(supervisor.sensor.id)"])
             }
         }
-        let payloads = pendingEvents.map(JournalPayload.health) + pendingAggregates.map(JournalPayload.aggregate)
-            + pendingFootfall.map(JournalPayload.footfall)
-        if !payloads.isEmpty {
+        if pending.count > maximumPending {
+            dropped += pending.count - maximumPending
+            pending.removeLast(pending.count - maximumPending)
+        }
+        if dropped > 0 {
+            pending.append(.health(HealthEvent(
+                sensor: nil, severity: .error, kind: "journal.dropped",
+                message: "\(dropped) records dropped while the journal refused appends")))
+        }
+        if !pending.isEmpty {
             do {
-                _ = try await journal.append(payloads, time: RecordTime(clock: clock))
-                pendingEvents = []
-                pendingAggregates = []
-                pendingFootfall = []
+                _ = try await journal.append(pending, time: RecordTime(clock: clock))
+                pending = []
+                dropped = 0
+                if appendFailing { logger.notice("journal accepts appends again") }
+                appendFailing = false
             } catch {
-                // Kept in memory and retried next flush; the journal reports disk-full itself.
-                logger.error("journal append failed: \(error)")
+                // Kept in memory (bounded) and retried at the next flush; logged once an episode.
+                if dropped > 0 { pending.removeLast() }
+                if !appendFailing { logger.error("journal append failed, keeping records in memory: \(error)") }
+                appendFailing = true
             }
         }
         for uplink in uplinks {
