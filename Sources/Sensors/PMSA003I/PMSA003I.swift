@@ -19,6 +19,7 @@ public final class PMSA003I: Sensor {
     public var attempts = 5
 
     private let chip: ChipConnection
+    private var badFrames = 0
 
     /// No I/O here; ``start()`` talks to the chip.
     public init(
@@ -31,13 +32,27 @@ public final class PMSA003I: Sensor {
         self.chip = ChipConnection(bus: bus, address: address, clock: clock)
     }
 
-    /// Waits until the sensor answers a valid frame (up to 10 s: it is sluggish after power-up).
+    /// Checks that the sensor answers on the bus. Its first frames after power-up are often not
+    /// valid yet (sluggish start): ``sample()`` rides over those without blocking the scheduler.
     public func start() async throws {
-        _ = try await readFrame(attempts: 10)
+        badFrames = 0
+        _ = selectsRegisterZero ? try chip.writeRead([0x00], count: 32) : try chip.read(count: 32)
     }
 
+    /// Reads one frame. A frame that fails its checks (zeros, a wrong header or checksum) gives no
+    /// reading; only ``attempts`` such frames in a row are an error. The wait between tries is the
+    /// scheduler's tick, never a sleep here: other sensors on the box keep their cadence.
     public func sample() async throws -> [Reading] {
-        let frame = try await readFrame(attempts: attempts)
+        let frame: PMSA003IFrame
+        do {
+            frame = try await readFrame(attempts: 1)
+        } catch let error as SensorError {
+            if case .bus = error { throw error }
+            badFrames += 1
+            if badFrames >= attempts { throw error }
+            return []
+        }
+        badFrames = 0
         let time = chip.now()
         let quality: QualityFlags = frame.errorCode != 0 ? .sensorError : []
         return [
