@@ -48,6 +48,14 @@ public struct I2CError: Error, Sendable, Equatable, CustomStringConvertible {
         self.detail = detail
     }
 
+    /// Whether the chip did not acknowledge, on its address or on data. Code that asks "is the chip
+    /// there (awake, not busy)?" must accept both: Linux adapters differ — i2c-bcm2835 on the
+    /// Raspberry Pi reports a NACK on the address as `EREMOTEIO`, which maps to data.
+    public var isNoAcknowledge: Bool {
+        if case .noAcknowledge = kind { return true }
+        return false
+    }
+
     public var description: String {
         var text: String
         switch kind {

@@ -50,7 +50,16 @@ struct ReplayCommand: AsyncParsableCommand {
         guard names.count == 2, names[0] != names[1] else {
             throw ValidationError("--directions: two different names separated by a comma, like in,out")
         }
-        do { _ = try parseDuration(windows) } catch { throw ValidationError("--windows: \(error)") }
+        do {
+            let window = try parseDuration(windows)
+            guard window >= .seconds(1), window.components.attoseconds == 0 else {
+                throw ValidationError("--windows: whole seconds, at least 1s, not \(windows)")
+            }
+        } catch let error as ValidationError {
+            throw error
+        } catch {
+            throw ValidationError("--windows: \(error)")
+        }
     }
 
     func run() async throws {

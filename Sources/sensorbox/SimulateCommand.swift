@@ -53,7 +53,16 @@ struct SimulateCommand: AsyncParsableCommand {
             throw ValidationError("--scenario: unknown street \"\(scenario)\"; known: \(StreetScenario.builtIn.map(\.name).joined(separator: ", "))")
         }
         if json && !report { throw ValidationError("--json goes with --report") }
-        do { _ = try parseDuration(windows) } catch { throw ValidationError("--windows: \(error)") }
+        do {
+            let window = try parseDuration(windows)
+            guard window >= .seconds(1), window.components.attoseconds == 0 else {
+                throw ValidationError("--windows: whole seconds, at least 1s, not \(windows)")
+            }
+        } catch let error as ValidationError {
+            throw error
+        } catch {
+            throw ValidationError("--windows: \(error)")
+        }
         if let start, WallTime(iso8601: start) == nil {
             throw ValidationError("--start: \"\(start)\" is not a UTC time like 2026-06-01 or 2026-06-01T08:00:00Z")
         }

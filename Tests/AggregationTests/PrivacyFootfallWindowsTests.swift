@@ -32,6 +32,22 @@ struct PrivacyFootfallWindowsTests {
         #expect(releases.allSatisfy { $0.windowSeconds == 900 && $0.mechanism == .exact })
     }
 
+    @Test("a crossing completed after its window was released goes into the next window, never a second release")
+    func lateCrossing() throws {
+        var windows = FootfallWindows(counter: "footfall", directions: ["in", "out"])
+        windows.observe(from: at(0), to: at(900))
+        windows.record(direction: "in", at: at(100))
+        var source = SeededRandomSource(seed: 1)
+        let first = try windows.release(completedBy: at(900), using: &source)
+        #expect(first.map(\.windowStart) == [base, base])
+        windows.record(direction: "in", at: at(899))  // a beam crossing settled after its debounce
+        windows.observe(from: at(899), to: at(1800))
+        let second = try windows.release(completedBy: at(1800), using: &source)
+        #expect(second.map(\.windowStart) == [at(900), at(900)])
+        #expect(second.first { $0.direction == "in" }?.count == 1)
+        #expect(second.first?.coverageSeconds == 900)
+    }
+
     @Test("a window is released once, only after it ended, and then forgotten")
     func releasedOnce() throws {
         var windows = FootfallWindows(counter: "footfall", directions: ["in", "out"])

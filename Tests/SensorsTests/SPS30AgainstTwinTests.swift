@@ -106,6 +106,15 @@ struct SPS30AgainstTwinTests {
         #expect(driver.lastStatus == .laserFailure)
     }
 
+    @Test func aShortFanStallIsFlaggedWhileItLastsNotForEver() async throws {
+        twin.setStatusBits(1 << 4)  // fan stopped: bit 4 latches in the register
+        try await driver.start()
+        #expect(try await tick().allSatisfy { $0.quality.contains(.fanError) })
+        twin.setStatusBits(1 << 4, false)  // it turns again
+        for _ in 0..<60 { _ = try await tick() }  // the next status read, a minute later
+        #expect(try await tick().allSatisfy { !$0.quality.contains(.fanError) })
+    }
+
     @Test func fanCleaningFlagsReadingsForTenSeconds() async throws {
         try await driver.start()
         for _ in 0..<10 { _ = try await tick() }

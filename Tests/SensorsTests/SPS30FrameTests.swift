@@ -85,7 +85,7 @@ struct SPS30FrameTests {
         #expect(identity == SensorIdentity(product: "00080000", serial: "ABCD1234", firmware: "2.2"))
     }
 
-    @Test func fanCleaningFlagsTenSeconds() async throws {
+    @Test func fanCleaningCommandFrame() async throws {
         let bus = ScriptedBus([.write(address, [0x56, 0x07])])
         let sps30 = SPS30(id: "pm", bus: bus, clock: clock)
         try await sps30.startFanCleaning()

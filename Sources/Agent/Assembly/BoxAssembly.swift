@@ -78,7 +78,8 @@ public enum BoxAssembly {
             return BeamFootfallCounter(
                 id: config.id, pair: BeamPair(first: first, second: second, clock: clock), clock: clock,
                 debounce: settings.debounce, directions: settings.directions,
-                windowSeconds: config.window.components.seconds, profile: privacy, randomness: randomness)
+                windowSeconds: config.window.components.seconds, profile: privacy, randomness: randomness,
+                samplingInterval: config.interval)
         }
     }
 

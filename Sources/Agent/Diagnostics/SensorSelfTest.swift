@@ -86,7 +86,7 @@ struct SensorSelfTest {
             }
             return nil
         } catch {
-            if case .noAcknowledge(.address) = error.kind { return "not present: no acknowledge at \(place)" }
+            if error.isNoAcknowledge { return "not present: no acknowledge at \(place)" }
             return "not present: \(error)"
         }
     }

@@ -62,6 +62,10 @@ public struct ThermalRecordingHeader: Hashable, Sendable {
                 break // Unknown keys are for newer writers; v1 readers skip them.
             }
         }
+        // The tracker indexes pixels with 16-bit integers (ThermalCounter): 181 × 181 at most.
+        guard width * height <= Int(Int16.max) else {
+            throw ThermalRecordingError(line: 1, column: 1, message: "width × height must be at most \(Int16.max) pixels, not \(width * height)")
+        }
         self.width = width
         self.height = height
         self.framesPerSecond = fps
@@ -127,6 +131,10 @@ public struct ThermalReplay {
             if index == -1 {
                 guard let value = Double(field), value.isFinite else {
                     throw ThermalRecordingError(line: lineNumber, column: column, message: "expected the frame's time in seconds, found '\(field)'")
+                }
+                // Seconds since the recording began (or since 1970): anything beyond ~300 years is a typo.
+                guard value >= 0, value < 1e10 else {
+                    throw ThermalRecordingError(line: lineNumber, column: column, message: "time \(value) s is out of range (0 to 1e10 s)")
                 }
                 guard value >= lastTime else {
                     throw ThermalRecordingError(line: lineNumber, column: column, message: "time goes backwards (\(value) after \(lastTime))")

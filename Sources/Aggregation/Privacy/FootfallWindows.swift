@@ -19,6 +19,8 @@ public struct FootfallWindows: Sendable {
     }
 
     private var windows: [Int64: Window] = [:]
+    /// The end of the newest released window: nothing before it may be released again.
+    private var releasedThrough: Int64?
 
     public init(counter: SensorID, directions: [String], windowSeconds: Int64 = 900, profile: PrivacyProfile = .exact) {
         precondition(windowSeconds > 0, "a window has a length")
@@ -33,16 +35,26 @@ public struct FootfallWindows: Sendable {
         time.secondsSinceEpoch.floorDivided(by: windowSeconds) * windowSeconds
     }
 
+    /// The window that takes what happens at `time`: its own, or — for a crossing that completes
+    /// after its window was released (a debounce or a late tick) — the first window not released
+    /// yet. A released window is never released a second time: upstream, a second value for the
+    /// same window would overwrite the first, and with `dp` it would be a second noise draw.
+    private func openWindowStart(of time: WallTime) -> Int64 {
+        let start = windowStart(of: time)
+        if let releasedThrough, start < releasedThrough { return releasedThrough }
+        return start
+    }
+
     /// Counts one crossing in `direction` at wall time `time`.
     public mutating func record(direction: String, at time: WallTime, synchronized: Bool = true) {
-        let start = windowStart(of: time)
+        let start = openWindowStart(of: time)
         windows[start, default: Window()].counts[direction, default: 0] += 1
         if !synchronized { windows[start]?.synchronized = false }
     }
 
     /// The counter was working from `start` to `end`: adds the seconds to the windows they fall in.
     public mutating func observe(from start: WallTime, to end: WallTime, synchronized: Bool = true) {
-        var cursor = start
+        var cursor = max(start, releasedThrough.map { WallTime(secondsSinceEpoch: $0) } ?? start)
         while cursor < end {
             let windowStart = windowStart(of: cursor)
             let windowEnd = WallTime(secondsSinceEpoch: windowStart + windowSeconds)
@@ -76,6 +88,7 @@ public struct FootfallWindows: Sendable {
             }
             releases += released
             windows[start] = nil
+            releasedThrough = max(releasedThrough ?? .min, start + windowSeconds)
         }
         return releases
     }

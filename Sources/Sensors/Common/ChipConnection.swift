@@ -54,15 +54,6 @@ struct ChipConnection: Sendable {
     func now() -> MonotonicInstant { clock.now() }
 }
 
-extension SensorError {
-    /// True when the chip did not acknowledge its address (missing, or busy for chips that NACK
-    /// while measuring, like the SHT4x).
-    var isAddressNotAcknowledged: Bool {
-        if case .bus(let error) = self, error.kind == .noAcknowledge(.address) { return true }
-        return false
-    }
-}
-
 /// `[hi, lo]` of a 16-bit Sensirion command pointer.
 func sensirionCommandBytes(_ command: UInt16) -> [UInt8] {
     [UInt8(command >> 8), UInt8(command & 0xFF)]

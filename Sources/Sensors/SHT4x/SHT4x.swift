@@ -85,7 +85,7 @@ public final class SHT4x: Sensor {
         let bytes: [UInt8]
         do {
             bytes = try chip.read(count: 6)
-        } catch let error where error.isAddressNotAcknowledged {
+        } catch let error where error.isNoAcknowledge {  // busy: NACK while measuring
             // The command was acknowledged a moment ago, so a NACK now means "still busy"
             // (datasheet §4.4: the sensor does not acknowledge a read header while measuring).
             throw SensorError.notReady

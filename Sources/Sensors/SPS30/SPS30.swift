@@ -9,8 +9,6 @@ public final class SPS30: Sensor {
     public static let defaultAddress: I2CAddress = 0x69
     /// Sensirion's product type string (§6.3.9).
     public static let productType = "00080000"
-    /// Upper limit of the specified range of mass concentration (§1).
-    public static let specifiedRangeMass: ClosedRange<Double> = 0...1000
 
     public let id: SensorID
     public let model = "SPS30"
@@ -54,7 +52,7 @@ public final class SPS30: Sensor {
         status = []
         do {
             try await send(.deviceReset)
-        } catch let error as I2CError where error.kind == .noAcknowledge(.address) {
+        } catch let error as I2CError where error.isNoAcknowledge {
             // A sleeping SPS30 has its I2C interface off: wake it and try the reset again.
             try await wakeUp()
             try await send(.deviceReset)
@@ -86,6 +84,11 @@ public final class SPS30: Sensor {
         if now >= nextStatusRead, supportsStatusRegister {
             status = try await readStatus()
             nextStatusRead = now.advanced(by: statusInterval)
+            if status.contains(.fanFailure) {
+                // Bit 4 stays latched after a short stall (§4.4): clear it, so that it is flagged
+                // again only if the fan is still stopped at the next read.
+                try await send(.clearDeviceStatusRegister)
+            }
         }
         let ready = try await readWords(.readDataReadyFlag, count: 1)
         guard ready[0] & 0x00FF == 1 else {
@@ -153,7 +156,11 @@ public final class SPS30: Sensor {
     /// Pointer write, then a separate read of `count` CRC-checked words (no repeated start).
     private func readWords(_ command: SPS30Command, count: Int) async throws -> [UInt16] {
         let bytes = try await bus.writeWaitRead(address, command.bytes, wait: .zero, readCount: count * 3, clock: clock)
-        return try sensirionWords(bytes, what: "\(command) answer")
+        let words = try sensirionWords(bytes, what: "\(command) answer")
+        guard words.count == count else {
+            throw SensorError.implausible("\(command) answer: \(words.count) words, expected \(count)")
+        }
+        return words
     }
 
     private func readings(_ m: SPS30Measurement, at time: MonotonicInstant, measuringFor elapsed: Duration) -> [Reading] {
@@ -164,17 +171,16 @@ public final class SPS30: Sensor {
         }
         if !status.isDisjoint(with: [.fanFailure, .fanSpeedWarning]) { flags.insert(.fanError) }
         if status.contains(.laserFailure) { flags.insert(.laserError) }
-        func reading(_ quantity: Quantity, _ value: Float, _ unit: Unit, range: ClosedRange<Double>? = nil) -> Reading {
-            var quality = flags
-            if let range, !range.contains(Double(value)) { quality.insert(.outOfRange) }
-            return Reading(sensor: id, quantity: quantity, value: Double(value), unit: unit, time: time, quality: quality)
+        // The specified range (0–1000 µg/m³) is checked by the pipeline's QualityMonitor, for
+        // every sensor alike.
+        func reading(_ quantity: Quantity, _ value: Float, _ unit: Unit) -> Reading {
+            Reading(sensor: id, quantity: quantity, value: Double(value), unit: unit, time: time, quality: flags)
         }
-        let mass = Self.specifiedRangeMass
         return [
-            reading(.massConcentrationPM1_0, m.massPM1_0, .microgramsPerCubicMetre, range: mass),
-            reading(.massConcentrationPM2_5, m.massPM2_5, .microgramsPerCubicMetre, range: mass),
-            reading(.massConcentrationPM4_0, m.massPM4_0, .microgramsPerCubicMetre, range: mass),
-            reading(.massConcentrationPM10, m.massPM10, .microgramsPerCubicMetre, range: mass),
+            reading(.massConcentrationPM1_0, m.massPM1_0, .microgramsPerCubicMetre),
+            reading(.massConcentrationPM2_5, m.massPM2_5, .microgramsPerCubicMetre),
+            reading(.massConcentrationPM4_0, m.massPM4_0, .microgramsPerCubicMetre),
+            reading(.massConcentrationPM10, m.massPM10, .microgramsPerCubicMetre),
             reading(.numberConcentrationPM0_5, m.numberPM0_5, .particlesPerCubicCentimetre),
             reading(.numberConcentrationPM1_0, m.numberPM1_0, .particlesPerCubicCentimetre),
             reading(.numberConcentrationPM2_5, m.numberPM2_5, .particlesPerCubicCentimetre),
