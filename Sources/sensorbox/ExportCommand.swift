@@ -26,8 +26,8 @@ struct ExportCommand: AsyncParsableCommand {
             rows: quantity "footfall", unit "count", count empty when suppressed. JSON: an \
             array of objects with the same keys in the same order.
 
-            Opening the journal repairs it as the agent would; do not run this while the \
-            agent is writing to the same journal.
+            Opening the journal repairs it as the agent would, so it is refused while an agent \
+            has the journal open (stop the agent first; "journal verify" only reads).
             """)
 
     @OptionGroup var box: BoxOptions

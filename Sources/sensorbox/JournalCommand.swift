@@ -26,8 +26,8 @@ struct JournalCommand: AsyncParsableCommand {
             discussion: """
                 Opening the journal repairs it as the agent would (cuts a torn tail, quarantines \
                 a corrupt segment, writes gap records): the repairs are listed. Use \
-                "sensorbox journal verify" first to see damage without changing anything. Do \
-                not run it while the agent is writing to the same journal.
+                "sensorbox journal verify" first to see damage without changing anything. It is \
+                refused while an agent has the journal open.
                 """)
 
         @OptionGroup var location: Location

@@ -12,6 +12,8 @@ struct ConfigDurationTests {
             ("30ms", .milliseconds(30)),
             ("5m", .seconds(300)),
             ("1h", .seconds(3600)),
+            ("7d", .seconds(604_800)),
+            ("1d12h", .seconds(129_600)),
             ("24h", .seconds(86_400)),
             ("1h30m", .seconds(5400)),
             ("1m30s", .seconds(90)),
@@ -25,7 +27,7 @@ struct ConfigDurationTests {
 
     @Test(
         "rejected durations",
-        arguments: ["", "5", "s", "1.5s", "-1s", "+1s", " 1s", "1s ", "1 s", "1sec", "1d", "5M", "1H", "30m1h", "1s1s", "ms",
+        arguments: ["", "5", "s", "1.5s", "-1s", "+1s", " 1s", "1s ", "1 s", "1sec", "1w", "1h1d", "5M", "1H", "30m1h", "1s1s", "ms",
             "99999999999999999999h", "9223372036854775807ms"])
     func rejected(text: String) {
         #expect(throws: DurationParseError(text: text)) { try parseDuration(text) }
@@ -35,7 +37,7 @@ struct ConfigDurationTests {
     func errorMessage() {
         #expect(
             DurationParseError(text: "5 minutes").description
-                == "\"5 minutes\" is not a duration: write whole numbers with a unit ms, s, m or h, e.g. \"250ms\", \"1s\", \"5m\", \"24h\" or \"1h30m\""
+                == "\"5 minutes\" is not a duration: write whole numbers with a unit ms, s, m, h or d, e.g. \"250ms\", \"1s\", \"5m\", \"24h\", \"7d\" or \"1h30m\""
         )
     }
 

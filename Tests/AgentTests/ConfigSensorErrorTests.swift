@@ -139,7 +139,7 @@ struct ConfigSensorErrorTests {
     @Test("durations: unreadable, too short for the chip, longer than the window")
     func badIntervals() throws {
         try expectDiagnostics(ConfigTestSupport.minimalBox + "interval = \"1 s\"\n", [
-            "box.toml:8:12: sensor \"pm\": interval: \"1 s\" is not a duration: write whole numbers with a unit ms, s, m or h, e.g. \"250ms\", \"1s\", \"5m\", \"24h\" or \"1h30m\""
+            "box.toml:8:12: sensor \"pm\": interval: \"1 s\" is not a duration: write whole numbers with a unit ms, s, m, h or d, e.g. \"250ms\", \"1s\", \"5m\", \"24h\", \"7d\" or \"1h30m\""
         ])
         try expectDiagnostics(ConfigTestSupport.minimalBox + "interval = \"100ms\"\n", [
             "box.toml:8:12: sensor \"pm\": interval: 100ms is out of range 1s–1h"

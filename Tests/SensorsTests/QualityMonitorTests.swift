@@ -12,15 +12,22 @@ struct QualityMonitorTests {
     @Test("stuck after exactly N identical samples; a change resets the count")
     func stuck() {
         var monitor = QualityMonitor(configuration: .init(stuckAfterSamples: 3))
-        let flags = [20.0, 20.0, 20.0, 20.0, 20.5, 20.5].map { monitor.assess([reading("air", .temperature, $0)])[0].quality.contains(.stuck) }
+        let flags = [20.25, 20.25, 20.25, 20.25, 20.5, 20.5].map { monitor.assess([reading("air", .temperature, $0)])[0].quality.contains(.stuck) }
         #expect(flags == [false, false, true, true, false, false])
+    }
+
+    @Test("whole-number values must repeat 20 times as long to count as stuck")
+    func coarseValues() {
+        var monitor = QualityMonitor(configuration: .init(stuckAfterSamples: 3))
+        let flags = (0..<60).map { _ in monitor.assess([reading("pm", .massConcentrationPM2_5, 1)])[0].quality.contains(.stuck) }
+        #expect(flags.firstIndex(of: true) == 59)
     }
 
     @Test("stuck is tracked per sensor and quantity")
     func stuckPerSeries() {
         var monitor = QualityMonitor(configuration: .init(stuckAfterSamples: 2))
-        _ = monitor.assess([reading("a", .temperature, 10), reading("b", .temperature, 11)])
-        let second = monitor.assess([reading("a", .temperature, 10), reading("b", .temperature, 12)])
+        _ = monitor.assess([reading("a", .temperature, 10.5), reading("b", .temperature, 11.5)])
+        let second = monitor.assess([reading("a", .temperature, 10.5), reading("b", .temperature, 12.5)])
         #expect(second.map { $0.quality.contains(.stuck) } == [true, false])
     }
 

@@ -6,12 +6,12 @@ public struct DurationParseError: Error, Hashable, Sendable, CustomStringConvert
     public init(text: String) { self.text = text }
 
     public var description: String {
-        "\"\(text)\" is not a duration: write whole numbers with a unit ms, s, m or h, e.g. \"250ms\", \"1s\", \"5m\", \"24h\" or \"1h30m\""
+        "\"\(text)\" is not a duration: write whole numbers with a unit ms, s, m, h or d, e.g. \"250ms\", \"1s\", \"5m\", \"24h\", \"7d\" or \"1h30m\""
     }
 }
 
 /// Reads a duration as config files and the command line write them: one or more whole numbers,
-/// each followed by a unit — `ms`, `s`, `m` (minutes) or `h` — largest unit first:
+/// each followed by a unit — `ms`, `s`, `m` (minutes), `h` or `d` (days) — largest unit first:
 /// `"250ms"`, `"1s"`, `"5m"`, `"24h"`, `"1h30m"`. No spaces, signs or fractions, so a value
 /// means the same to every reader.
 ///
@@ -44,6 +44,7 @@ public func parseDuration(_ text: String) throws(DurationParseError) -> Duration
             case UInt8(ascii: "s"): unit = (1000, 1)
             case UInt8(ascii: "m"): unit = (60_000, 2)
             case UInt8(ascii: "h"): unit = (3_600_000, 3)
+            case UInt8(ascii: "d"): unit = (86_400_000, 4)
             default: throw DurationParseError(text: text)
             }
             index += 1

@@ -1,7 +1,7 @@
 import Hardware
 import Sensors
 
-/// What the box knows about one sensor's health: for `status`, `selftest` and health events.
+/// What the box knows about one sensor's health: for the summary of a run and health events.
 public struct SensorHealth: Hashable, Sendable {
     public enum State: String, Hashable, Sendable {
         /// Not started yet, or waiting to retry a failed start.

@@ -4,24 +4,11 @@ import Hardware
 public enum SimulationReport {
     public static func text(_ summary: Simulation.Summary, stateDirectory: String, elapsed: Duration) -> String {
         let simulated = summary.start.duration(to: summary.end)
-        var text = "simulated \(format(simulated)) (\(summary.start.iso8601) to \(summary.end.iso8601))"
+        var text = "simulated \(formatDuration(simulated)) (\(summary.start.iso8601) to \(summary.end.iso8601))"
         text += " in \(formatSeconds(elapsed.seconds))\n"
         text += "journal: \(summary.recordsAppended) records appended, last sequence \(summary.lastSequence)"
         text += " (\(stateDirectory)/journal)\n"
         text += SensorTable.render(summary.sensors)
-        return text
-    }
-
-    static func format(_ duration: Duration) -> String {
-        var seconds = duration.components.seconds
-        let days = seconds / 86_400; seconds %= 86_400
-        let hours = seconds / 3600; seconds %= 3600
-        let minutes = seconds / 60; seconds %= 60
-        var text = ""
-        if days > 0 { text += "\(days)d" }
-        if hours > 0 { text += "\(hours)h" }
-        if minutes > 0 { text += "\(minutes)m" }
-        if seconds > 0 || text.isEmpty { text += "\(seconds)s" }
         return text
     }
 
@@ -35,7 +22,7 @@ extension WallTime {
     func duration(to other: WallTime) -> Duration { other - self }
 }
 
-/// A table of sensor health that fits 80 columns (simulate's summary, `status`).
+/// A table of sensor health that fits 80 columns (simulate's summary).
 public enum SensorTable {
     public static func render(_ sensors: [SensorHealth]) -> String {
         var rows = [["sensor", "model", "state", "readings", "errors", "recoveries"]]

@@ -4,7 +4,8 @@ import Hardware
 /// feeds it every sample and every failure of every sensor of the box):
 ///
 /// - ``QualityFlags/stuck``: the value has not changed for ``Configuration/stuckAfterSamples``
-///   samples in a row (a frozen sensor still answers, with a valid checksum);
+///   samples in a row (a frozen sensor still answers, with a valid checksum); 20 times as many
+///   for whole-number values, which repeat legitimately;
 /// - ``QualityFlags/outOfRange``: outside the quantity's specified range;
 /// - ``QualityFlags/degraded``: the sensor failed within its last ``Configuration/errorMemory`` samples;
 /// - ``QualityFlags/highHumidity``: an optical PM reading while the box's latest relative humidity
@@ -103,7 +104,11 @@ public struct QualityMonitor: Sendable {
             let key = SeriesKey(sensor: reading.sensor, quantity: reading.quantity)
             let count = repeats[key].map { $0.value == reading.value ? $0.count + 1 : 1 } ?? 1
             repeats[key] = (reading.value, count)
-            if count >= configuration.stuckAfterSamples { reading.quality.insert(.stuck) }
+            // Coarse values (whole µg/m³ of a PMSA003I in clean air, a NOx index of 1, seesaw
+            // counts) legitimately repeat for a while: they must repeat 20 times longer to count as
+            // stuck. A float from an SPS30 or SHT4x never repeats exactly unless frozen.
+            let threshold = reading.value == reading.value.rounded() ? configuration.stuckAfterSamples * 20 : configuration.stuckAfterSamples
+            if count >= threshold { reading.quality.insert(.stuck) }
             if let range = configuration.ranges[reading.quantity], !range.contains(reading.value) {
                 reading.quality.insert(.outOfRange)
             }
