@@ -1,4 +1,5 @@
 import Hardware
+import Synchronization
 import Testing
 
 @Suite("Hardware vocabulary")
@@ -56,11 +57,12 @@ struct HardwareVocabularyTests {
 }
 
 /// Records the transactions the conveniences produce.
-final class RecordingBus: I2CBus, @unchecked Sendable {
+final class RecordingBus: I2CBus {
     let name = "recording"
-    var log: [[I2COperation]] = []
+    private let recorded = Mutex<[[I2COperation]]>([])
+    var log: [[I2COperation]] { recorded.withLock { $0 } }
     func transaction(_ address: I2CAddress, _ operations: [I2COperation]) throws(I2CError) -> [[UInt8]] {
-        log.append(operations)
+        recorded.withLock { $0.append(operations) }
         return operations.compactMap { if case .read(let n) = $0 { Array(repeating: 0, count: n) } else { nil } }
     }
 }

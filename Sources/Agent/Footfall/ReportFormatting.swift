@@ -5,7 +5,7 @@ func formatDecimal(_ value: Double, digits: Int) -> String {
     var scale = 1.0
     for _ in 0..<digits { scale *= 10 }
     let scaled = (abs(value) * scale).rounded()
-    guard scaled < 9e15 else { return String(Int64(value.rounded())) }
+    guard scaled < 9e15 else { return "\(value.rounded())" }  // beyond exact integers: no fraction to show
     let whole = Int64(scaled / scale)
     var fraction = Int64(scaled) - whole * Int64(scale)
     var text = (value < 0 && scaled > 0 ? "-" : "") + String(whole)
