@@ -55,7 +55,7 @@ struct SEN5xTests {
         #expect(readings.value(.temperature) == 22.5)
         #expect(readings.value(.noxIndex) == nil)
         #expect(readings.count == 7)
-        #expect(readings.first { $0.quantity == .massConcentrationPM10 }?.quality == .laserError)
+        #expect(readings.first { $0.quantity == .massConcentrationPM10 }?.quality == [.laserError, .warmUp])  // first seconds
         bus.verify()
     }
 
@@ -116,8 +116,21 @@ struct SEN5xTests {
         try await sensor.start()
         twin.setStatusBits(1 << 5)
         let readings = try await bench.firstReadings(from: sensor)
-        #expect(readings.first { $0.quantity == .massConcentrationPM2_5 }?.quality == .laserError)
+        #expect(readings.first { $0.quantity == .massConcentrationPM2_5 }?.quality == [.laserError, .warmUp])
         #expect(readings.first { $0.quantity == .temperature }?.quality == [])
+    }
+
+    @Test("PM readings of the first 30 s after a start are flagged warm-up, later ones not")
+    func warmUp() async throws {
+        let bench = SimulationBench()
+        bench.bus.attach(SEN5xTwin(air: .constant(pm2_5: 5), weather: .constant(temperature: 10, humidity: 50)), at: address)
+        let sensor = SEN5x(id: "air", bus: bench.bus, clock: bench.clock)
+        try await sensor.start()
+        let early = try await bench.firstReadings(from: sensor)
+        #expect(early.first { $0.quantity == .massConcentrationPM2_5 }?.quality.contains(.warmUp) == true)
+        bench.advance(by: .seconds(31))
+        let later = try await bench.firstReadings(from: sensor)
+        #expect(later.first { $0.quantity == .massConcentrationPM2_5 }?.quality.contains(.warmUp) == false)
     }
 
     @Test("under every fault the driver throws, and reads again once it is cleared", arguments: readFailingFaults)

@@ -36,6 +36,11 @@ public final class SEN5x: Sensor {
     private let chip: ChipConnection
     private var notReadyInARow = 0
     private var restartPending = false
+    private var measuringSince: MonotonicInstant?
+    /// PM readings this long after a start are flagged warm-up: the SEN5x carries the SPS30's
+    /// optical engine, whose worst-case stabilisation is 30 s (SPS30 datasheet §4.5; the SEN5x
+    /// datasheet gives no figure `[?]`).
+    public var particulateWarmUp: Duration = .seconds(30)
 
     /// No I/O here; ``start()`` talks to the chip.
     public init(
@@ -53,6 +58,7 @@ public final class SEN5x: Sensor {
         try await send(.startMeasurement, wait: .milliseconds(50))
         notReadyInARow = 0
         restartPending = false
+        measuringSince = chip.now()
     }
 
     /// Reads the values if new ones are ready; nothing (once) if not.
@@ -80,10 +86,12 @@ public final class SEN5x: Sensor {
             guard let value else { return }
             readings.append(Reading(sensor: id, quantity: quantity, value: value, unit: unit, time: time, quality: quality))
         }
-        add(.massConcentrationPM1_0, values.pm1_0, .microgramsPerCubicMetre, status.particulateFlags)
-        add(.massConcentrationPM2_5, values.pm2_5, .microgramsPerCubicMetre, status.particulateFlags)
-        add(.massConcentrationPM4_0, values.pm4_0, .microgramsPerCubicMetre, status.particulateFlags)
-        add(.massConcentrationPM10, values.pm10, .microgramsPerCubicMetre, status.particulateFlags)
+        var particulate = status.particulateFlags
+        if let since = measuringSince, since.duration(to: time) < particulateWarmUp { particulate.insert(.warmUp) }
+        add(.massConcentrationPM1_0, values.pm1_0, .microgramsPerCubicMetre, particulate)
+        add(.massConcentrationPM2_5, values.pm2_5, .microgramsPerCubicMetre, particulate)
+        add(.massConcentrationPM4_0, values.pm4_0, .microgramsPerCubicMetre, particulate)
+        add(.massConcentrationPM10, values.pm10, .microgramsPerCubicMetre, particulate)
         add(.relativeHumidity, values.relativeHumidity, .percentRelativeHumidity, status.climateFlags)
         add(.temperature, values.temperature, .degreesCelsius, status.climateFlags)
         add(.vocIndex, values.vocIndex, .index, status.gasFlags)
