@@ -111,6 +111,22 @@ extension ThermalCounter {
         }
     }
 
+    /// Drops blobs much lighter than one person (``ThermalCounterConfiguration/minimumBlobShare``),
+    /// once one person's mass has been learnt.
+    mutating func dropFaintBlobs() {
+        guard configuration.minimumBlobShare > 0, let logPersonMass else { return }
+        let limit = configuration.minimumBlobShare * exp(logPersonMass)
+        var b = 0
+        while b < blobCount {
+            if blobs[b].mass < limit {
+                blobCount -= 1
+                blobs[b] = blobs[blobCount]
+            } else {
+                b += 1
+            }
+        }
+    }
+
     /// Assigns blobs to tracks, moves tracks, recognises crossings, starts new tracks.
     mutating func track(at time: MonotonicInstant, onCrossing: (CrossingEvent) -> Void) {
         let gate2 = gateDistance * gateDistance

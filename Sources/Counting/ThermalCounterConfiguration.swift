@@ -45,6 +45,14 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
     public var maximumSharedFrames: Int
     /// The quantile of compact tracks' masses taken as one person's mass.
     public var personQuantile: Double
+    /// Frames averaged before segmentation (1: none, 2: each frame with the one before). Halves
+    /// the noise variance at the cost of smearing fast movers over two frames (a walker moves
+    /// about 0.4 px per frame at 10 fps on 8 × 8, a cyclist up to 1.5 px).
+    public var averagedFrames: Int
+    /// Blobs lighter than this share of one person's learnt mass are dropped before tracking: a
+    /// pixel of noise, or a fringe left behind, carries a few hundredths of a person, while a body
+    /// (or a faint but wide umbrella) carries about one. 0 keeps every blob.
+    public var minimumBlobShare: Double
 
     public init(
         width: Int = 8, height: Int = 8, line: CountingLine = CountingLine(),
@@ -52,10 +60,12 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
         noiseSigmas: Float = 3.0, contrastFraction: Float = 0.2, minimumThreshold: Float = 0.3,
         bodyTemperature: Float = 31, minimumContrast: Float = 2, sceneChangeFraction: Double = 0.6,
         mergeDistance: Double = 1.0, gate: Double = 0.3, maximumMissedFrames: Int = 4,
-        maximumSharedFrames: Int = 30, personQuantile: Double = 0.5
+        maximumSharedFrames: Int = 30, personQuantile: Double = 0.5, averagedFrames: Int = 1,
+        minimumBlobShare: Double = 0
     ) {
         precondition(width >= 2 && height >= 2, "a thermal frame has at least 2 × 2 pixels")
         precondition(learningFrames >= 1, "the background needs at least one frame")
+        precondition(averagedFrames == 1 || averagedFrames == 2, "frames are averaged in ones or twos")
         self.width = width
         self.height = height
         self.line = line
@@ -73,5 +83,7 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
         self.maximumMissedFrames = maximumMissedFrames
         self.maximumSharedFrames = maximumSharedFrames
         self.personQuantile = personQuantile
+        self.averagedFrames = averagedFrames
+        self.minimumBlobShare = minimumBlobShare
     }
 }

@@ -48,6 +48,11 @@ func pad(_ text: String, _ width: Int) -> String {
         case "backgroundRate": configuration.backgroundRate = Float(value)
         case "hysteresis": configuration.line.hysteresis = value
         case "maximumMissedFrames": configuration.maximumMissedFrames = Int(value)
+        case "minimumBlobShare": configuration.minimumBlobShare = value
+        case "averagedFrames": configuration.averagedFrames = Int(value)
+        case "bodyTemperature": configuration.bodyTemperature = Float(value)
+        case "minimumThreshold": configuration.minimumThreshold = Float(value)
+        case "maximumSharedFrames": configuration.maximumSharedFrames = Int(value)
         default: print("unknown setting \(parts[0])")
         }
     }
