@@ -1,18 +1,14 @@
-/// How often the people the counter looks for could not stand out from the pavement: the share
-/// of frames in which the expected contrast between a clothed body and the background was below
-/// the sensor's noise over most of the frame. No algorithm counts what the sensor cannot see, so
-/// a window with a large share is less trustworthy; the runtime can flag it as degraded instead
-/// of publishing a confident undercount.
-///
-/// The expected contrast uses the configuration's fixed `bodyTemperature` (an apparent clothed
-/// body seen from above). Sun-warmed clothes can be several degrees warmer than that, so the
-/// hint marks the hours around the cross-over (pavement as warm as people), not every frame in
-/// which a particular person is invisible.
+/// How often some of the people the counter looks for could not stand out from the pavement:
+/// the share of frames in which, over most of the frame, the background lay within the range of
+/// apparent body temperatures (``ThermalCounterConfiguration/apparentBodyRange``, widened by the
+/// pixel's noise threshold). There a person at the matching temperature has no contrast at all,
+/// and no algorithm counts what the sensor cannot see; a window with a large share is less
+/// trustworthy, and the runtime can flag it as degraded instead of publishing a confident
+/// undercount.
 public struct ContrastStatistics: Hashable, Sendable {
     /// Frames counted since the statistics were last taken (learning frames excluded).
     public var frames: Int
-    /// Of those, frames in which most pixels had an expected body contrast below the threshold
-    /// of noise (``ThermalCounterConfiguration/noiseSigmas`` standard deviations of the pixel).
+    /// Of those, frames in which most pixels had a background within the apparent body range.
     public var lowContrastFrames: Int
 
     public init(frames: Int = 0, lowContrastFrames: Int = 0) {

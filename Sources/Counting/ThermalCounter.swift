@@ -176,7 +176,9 @@ public struct ThermalCounter: Sendable {
             let contrast = abs(configuration.bodyTemperature - background[index])
             let noiseThreshold = max(
                 configuration.noiseSigmas * variance[index].squareRoot(), configuration.minimumThreshold)
-            if contrast < noiseThreshold { lowContrastPixels += 1 }
+            let range = configuration.apparentBodyRange
+            if background[index] > range.lowerBound - noiseThreshold
+                && background[index] < range.upperBound + noiseThreshold { lowContrastPixels += 1 }
             let threshold = max(noiseThreshold, configuration.contrastFraction * contrast)
             let isForeground = abs(difference) > threshold
             foreground[index] = isForeground

@@ -28,6 +28,11 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
     public var minimumThreshold: Float
     /// The apparent temperature of a clothed person seen from above, in °C, for the expected contrast.
     public var bodyTemperature: Float
+    /// The apparent temperatures a clothed person can have seen from above, in °C: from
+    /// cold-weather clothes in the shade to sun-warmed clothes and hair. Where the background lies
+    /// in this range (widened by the noise threshold), some people are invisible to the sensor:
+    /// such frames count as low-contrast (``ContrastStatistics``). Used for that hint only.
+    public var apparentBodyRange: ClosedRange<Float>
     /// The smallest contrast used to normalise a pixel's excess (°C), so that a background close
     /// to body temperature does not blow up a blob's mass.
     public var minimumContrast: Float
@@ -58,7 +63,7 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
         width: Int = 8, height: Int = 8, line: CountingLine = CountingLine(),
         learningFrames: Int = 30, backgroundRate: Float = 0.02, foregroundRate: Float = 0.0006,
         noiseSigmas: Float = 3.0, contrastFraction: Float = 0.2, minimumThreshold: Float = 0.3,
-        bodyTemperature: Float = 31, minimumContrast: Float = 2, sceneChangeFraction: Double = 0.6,
+        bodyTemperature: Float = 31, apparentBodyRange: ClosedRange<Float> = 27...37, minimumContrast: Float = 2, sceneChangeFraction: Double = 0.6,
         mergeDistance: Double = 1.0, gate: Double = 0.3, maximumMissedFrames: Int = 4,
         maximumSharedFrames: Int = 30, personQuantile: Double = 0.5, averagedFrames: Int = 1,
         minimumBlobShare: Double = 0
@@ -76,6 +81,7 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
         self.contrastFraction = contrastFraction
         self.minimumThreshold = minimumThreshold
         self.bodyTemperature = bodyTemperature
+        self.apparentBodyRange = apparentBodyRange
         self.minimumContrast = minimumContrast
         self.sceneChangeFraction = sceneChangeFraction
         self.mergeDistance = mergeDistance

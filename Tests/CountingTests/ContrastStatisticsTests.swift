@@ -12,9 +12,11 @@ struct ContrastStatisticsTests {
         return (counter.takeContrastStatistics(), counter)
     }
 
-    @Test("a pavement at the body's apparent temperature is flagged low-contrast")
-    func crossOver() throws {
-        let (taken, _) = statistics(pavement: 31)
+    /// 28 °C: cold-weather clothes in the shade; 35 °C: sun-warmed clothes and hair.
+    @Test("a pavement as warm as some people's apparent temperature is flagged low-contrast",
+          arguments: [28.0, 31.0, 35.0])
+    func crossOver(pavement: Double) throws {
+        let (taken, _) = statistics(pavement: pavement)
         // Learning frames are not counted: only frames compared with a background.
         #expect(taken.frames == 200 - ThermalCounterConfiguration().learningFrames)
         let fraction = try #require(taken.lowContrastFraction)
