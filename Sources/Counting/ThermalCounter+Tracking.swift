@@ -10,6 +10,8 @@ struct Blob: Sendable {
     /// Root of the excess-weighted variance of the blob's pixel positions (pixels): a single
     /// person is compact, people side by side are spread.
     var spread: Double = 0
+    /// The largest |pixel − background| in the blob (°C).
+    var peak: Double = 0
     var owner = -1
     var shared = false
 }
@@ -30,6 +32,7 @@ struct Track: Sendable {
     var lastMass: Double = 0
     var spreadSum: Double = 0
     var spreadCount = 0
+    var peakSum: Double = 0
 }
 
 extension ThermalCounter {
@@ -43,7 +46,7 @@ extension ThermalCounter {
         var nextLabel: Int16 = 1
         for start in 0..<pixelCount where foreground[start] && labels[start] == 0 {
             guard blobCount < Self.maximumBlobs else { return }
-            var mass = 0.0, sumX = 0.0, sumY = 0.0, sumXX = 0.0, sumYY = 0.0, count = 0
+            var mass = 0.0, sumX = 0.0, sumY = 0.0, sumXX = 0.0, sumYY = 0.0, count = 0, peak = 0.0
             var top = 0
             stack[top] = Int16(start); top += 1
             labels[start] = nextLabel
@@ -53,6 +56,7 @@ extension ThermalCounter {
                 let x = index % width, y = index / width
                 let weight = Double(excess[index])
                 mass += weight
+                peak = max(peak, Double(difference[index]))
                 sumX += weight * (Double(x) + 0.5)
                 sumY += weight * (Double(y) + 0.5)
                 sumXX += weight * (Double(x) + 0.5) * (Double(x) + 0.5)
@@ -78,7 +82,7 @@ extension ThermalCounter {
             let variance = max(sumXX / mass - x * x, 0) + max(sumYY / mass - y * y, 0)
             blobs[blobCount] = Blob(
                 mass: mass, along: alongRows ? y : x, across: alongRows ? x : y, pixels: count,
-                spread: variance.squareRoot())
+                spread: variance.squareRoot(), peak: peak)
             blobCount += 1
         }
     }
@@ -98,6 +102,7 @@ extension ThermalCounter {
                     blobs[i].across = (a.across * a.mass + b.across * b.mass) / mass
                     blobs[i].mass = mass
                     blobs[i].pixels = a.pixels + b.pixels
+                    blobs[i].peak = max(a.peak, b.peak)
                     let da2 = (a.along - b.along) * (a.along - b.along), dc2 = (a.across - b.across) * (a.across - b.across)
                     let between = (da2 + dc2) * a.mass * b.mass / (mass * mass)
                     blobs[i].spread = ((a.spread * a.spread * a.mass + b.spread * b.spread * b.mass) / mass + between).squareRoot()
@@ -118,7 +123,7 @@ extension ThermalCounter {
         let limit = configuration.minimumBlobShare * exp(logPersonMass)
         var b = 0
         while b < blobCount {
-            if blobs[b].mass < limit {
+            if personUnits(blobs[b].mass) < limit {
                 blobCount -= 1
                 blobs[b] = blobs[blobCount]
             } else {
@@ -211,6 +216,7 @@ extension ThermalCounter {
             tracks[t].massCount += 1
             tracks[t].spreadSum += blob.spread
             tracks[t].spreadCount += 1
+            tracks[t].peakSum += blob.peak
         }
     }
 
@@ -223,6 +229,7 @@ extension ThermalCounter {
             tracks[t].massCount = 1
             tracks[t].spreadSum = blob.spread
             tracks[t].spreadCount = 1
+            tracks[t].peakSum = blob.peak
         }
     }
 
@@ -243,6 +250,27 @@ extension ThermalCounter {
         for _ in 0..<people { onCrossing(CrossingEvent(direction: name, sense: sense, time: time)) }
     }
 
+    /// A blob's or track's mass in the unit of one person's contrast (with a learnt contrast; the
+    /// masses are already normalised by the expected contrast otherwise).
+    func personUnits(_ mass: Double) -> Double {
+        guard configuration.learnsContrast, let logPersonContrast else { return mass }
+        return mass / exp(logPersonContrast)
+    }
+
+    /// Moves one person's peak contrast towards this (compact) track's mean peak: a running median
+    /// that follows the weather within a few dozen people.
+    private mutating func learnContrast(track t: Int, step: Double) {
+        guard configuration.learnsContrast, tracks[t].spreadCount > 0 else { return }
+        let peak = tracks[t].peakSum / Double(tracks[t].spreadCount)
+        guard peak > 0 else { return }
+        let logPeak = log(peak)
+        guard let reference = logPersonContrast, step < 1 else {
+            logPersonContrast = logPeak
+            return
+        }
+        logPersonContrast = reference + step * (logPeak < reference ? -0.5 : 0.5)
+    }
+
     /// How many people a track carries: its median mass against one person's mass.
     ///
     /// One person's mass is learnt from the tracks themselves: a running median over the
@@ -250,13 +278,16 @@ extension ThermalCounter {
     /// not inflate it whatever their share, and it follows the contrast through the day.
     private mutating func peopleIn(track t: Int) -> Int {
         let count = tracks[t].massCount
-        let mass: Double
+        let rawMass: Double
         if count == 0 {
-            mass = tracks[t].lastMass
+            rawMass = tracks[t].lastMass
         } else {
             for i in 0..<count { scratch[i] = trackMasses[t * Self.massesPerTrack + i] }
-            mass = Double(medianOfScratch(count))
+            rawMass = Double(medianOfScratch(count))
         }
+        // The very first person sets the contrast too, so that masses have a unit from the start.
+        if logPersonContrast == nil { learnContrast(track: t, step: 1) }
+        let mass = personUnits(rawMass)
         guard mass > 0 else { return 1 }
         let spread = tracks[t].spreadCount > 0 ? tracks[t].spreadSum / Double(tracks[t].spreadCount) : 0
         countedTracks += 1
@@ -279,6 +310,7 @@ extension ThermalCounter {
         if compact {
             let quantile = configuration.personQuantile
             logPersonMass = reference + step * (logMass < reference ? quantile - 1 : quantile)
+            learnContrast(track: t, step: step)
         }
         let people = (mass / exp(reference)).rounded()
         // A warm but compact blob is one person (a warm coat, a pixel-aligned walker).

@@ -33,6 +33,8 @@ public struct ThermalCounter: Sendable {
     var background: [Float]
     var variance: [Float]
     var excess: [Float]
+    /// |pixel − background| of foreground pixels (0 elsewhere), for each blob's peak.
+    var difference: [Float]
     var foreground: [Bool]
     var labels: [Int16]
     var stack: [Int16]
@@ -48,6 +50,8 @@ public struct ThermalCounter: Sendable {
     var logPersonMass: Double?
     /// log of the typical spread of a track's blobs (a running median).
     var logPersonSpread: Double?
+    /// log of the peak excess of one person (°C, a running median), with `learnsContrast`.
+    var logPersonContrast: Double?
     var countedTracks = 0
     /// Low-contrast frames since the statistics were last taken (``takeContrastStatistics()``).
     public internal(set) var contrastStatistics = ContrastStatistics()
@@ -79,6 +83,7 @@ public struct ThermalCounter: Sendable {
         averaged = Array(repeating: 0, count: count)
         variance = Array(repeating: 0, count: count)
         excess = Array(repeating: 0, count: count)
+        difference = Array(repeating: 0, count: count)
         foreground = Array(repeating: false, count: count)
         labels = Array(repeating: 0, count: count)
         stack = Array(repeating: 0, count: count)
@@ -184,7 +189,11 @@ public struct ThermalCounter: Sendable {
             foreground[index] = isForeground
             // The blob weight: the excess as a fraction of the expected body contrast, roughly the
             // share of the pixel a body covers, whatever the weather.
-            excess[index] = isForeground ? abs(difference) / max(contrast, configuration.minimumContrast) : 0
+            // With a learnt contrast, masses stay in °C × pixels here and are divided by one
+            // person's contrast when people are counted (``ThermalCounter/personUnits(_:)``).
+            let normaliser = configuration.learnsContrast ? 1 : max(contrast, configuration.minimumContrast)
+            excess[index] = isForeground ? abs(difference) / normaliser : 0
+            self.difference[index] = isForeground ? abs(difference) : 0
             if isForeground { foregroundCount += 1 }
         }
         contrastStatistics.frames += 1
@@ -236,3 +245,9 @@ public struct ThermalCounter: Sendable {
         return count % 2 == 1 ? scratch[count / 2] : 0.5 * (scratch[count / 2 - 1] + scratch[count / 2])
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

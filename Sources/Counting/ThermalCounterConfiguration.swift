@@ -33,6 +33,10 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
     /// in this range (widened by the noise threshold), some people are invisible to the sensor:
     /// such frames count as low-contrast (``ContrastStatistics``). Used for that hint only.
     public var apparentBodyRange: ClosedRange<Float>
+    /// Normalise each pixel's excess by the contrast of recent single people (a running median
+    /// of the peak excess of compact tracks) instead of by the contrast an assumed body
+    /// temperature would have: the mass of one person then no longer depends on the weather.
+    public var learnsContrast: Bool
     /// The smallest contrast used to normalise a pixel's excess (°C), so that a background close
     /// to body temperature does not blow up a blob's mass.
     public var minimumContrast: Float
@@ -66,7 +70,7 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
         bodyTemperature: Float = 31, apparentBodyRange: ClosedRange<Float> = 27...37, minimumContrast: Float = 2, sceneChangeFraction: Double = 0.6,
         mergeDistance: Double = 1.0, gate: Double = 0.3, maximumMissedFrames: Int = 4,
         maximumSharedFrames: Int = 30, personQuantile: Double = 0.5, averagedFrames: Int = 1,
-        minimumBlobShare: Double = 0
+        minimumBlobShare: Double = 0, learnsContrast: Bool = false
     ) {
         precondition(width >= 2 && height >= 2, "a thermal frame has at least 2 × 2 pixels")
         precondition(learningFrames >= 1, "the background needs at least one frame")
@@ -91,5 +95,6 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
         self.personQuantile = personQuantile
         self.averagedFrames = averagedFrames
         self.minimumBlobShare = minimumBlobShare
+        self.learnsContrast = learnsContrast
     }
 }
