@@ -312,6 +312,8 @@ extension ThermalCounter {
             logPersonMass = reference + step * (logMass < reference ? quantile - 1 : quantile)
             learnContrast(track: t, step: step)
         }
+        // Until enough people have been seen, one person's mass is a guess: count one per track.
+        if countedTracks <= configuration.personWarmUpTracks { return 1 }
         let people = (mass / exp(reference)).rounded()
         // A warm but compact blob is one person (a warm coat, a pixel-aligned walker).
         if people >= 2, let spreadReference = logPersonSpread, logSpread < spreadReference + 0.15 { return 1 }

@@ -37,6 +37,9 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
     /// of the peak excess of compact tracks) instead of by the contrast an assumed body
     /// temperature would have: the mass of one person then no longer depends on the weather.
     public var learnsContrast: Bool
+    /// Tracks counted as one person each while one person's mass is first learnt (0: from the
+    /// second track on, a track's mass against the first estimate decides).
+    public var personWarmUpTracks: Int
     /// The smallest contrast used to normalise a pixel's excess (°C), so that a background close
     /// to body temperature does not blow up a blob's mass.
     public var minimumContrast: Float
@@ -70,7 +73,8 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
         bodyTemperature: Float = 31, apparentBodyRange: ClosedRange<Float> = 27...37, minimumContrast: Float = 2, sceneChangeFraction: Double = 0.6,
         mergeDistance: Double = 1.0, gate: Double = 0.3, maximumMissedFrames: Int = 4,
         maximumSharedFrames: Int = 30, personQuantile: Double = 0.5, averagedFrames: Int = 1,
-        minimumBlobShare: Double = 0, learnsContrast: Bool = false
+        minimumBlobShare: Double = 0, learnsContrast: Bool = false,
+        personWarmUpTracks: Int = 0
     ) {
         precondition(width >= 2 && height >= 2, "a thermal frame has at least 2 × 2 pixels")
         precondition(learningFrames >= 1, "the background needs at least one frame")
@@ -96,5 +100,6 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
         self.averagedFrames = averagedFrames
         self.minimumBlobShare = minimumBlobShare
         self.learnsContrast = learnsContrast
+        self.personWarmUpTracks = personWarmUpTracks
     }
 }
