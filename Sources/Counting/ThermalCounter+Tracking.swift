@@ -243,6 +243,10 @@ extension ThermalCounter {
         let oldSide = tracks[t].side
         tracks[t].side = newSide
         guard oldSide != 0, oldSide != newSide else { return }
+        // Motion continuity at 10 fps: a track seen in only a few frames (a noise pixel next to a
+        // person, coasting on a velocity it got by jumping onto that person) is not a crossing.
+        // Its side is still updated, so it cannot count later for the same passage.
+        guard tracks[t].hits >= configuration.minimumHits else { return }
         let people = peopleIn(track: t)
         let line = configuration.line
         let sense: CrossingSense = newSide > 0 ? .positive : .negative

@@ -49,6 +49,7 @@ func pad(_ text: String, _ width: Int) -> String {
         case "backgroundRate": configuration.backgroundRate = Float(value)
         case "hysteresis": configuration.line.hysteresis = value
         case "maximumMissedFrames": configuration.maximumMissedFrames = Int(value)
+        case "minimumHits": configuration.minimumHits = Int(value)
         case "personWarmUpTracks": configuration.personWarmUpTracks = Int(value)
         case "learnsContrast": configuration.learnsContrast = value != 0
         case "minimumBlobShare": configuration.minimumBlobShare = value
