@@ -124,7 +124,7 @@ case "tracker":
     var best = Duration.seconds(1000)
     var crossings = 0
     for _ in 0..<5 {
-        var counter = ThermalCounter()
+        var counter = ThermalCounter(configuration: counterConfiguration())
         let started = ContinuousClock.now
         for (index, frame) in frames.enumerated() {
             counter.process(frame, at: MonotonicInstant(nanoseconds: UInt64(index) * 100_000_000)) { _ in crossings += 1 }
