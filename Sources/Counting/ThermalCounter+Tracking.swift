@@ -10,6 +10,8 @@ struct Blob: Sendable {
     /// Root of the excess-weighted variance of the blob's pixel positions (pixels): a single
     /// person is compact, people side by side are spread.
     var spread: Double = 0
+    /// The largest |pixel − background| in the blob (°C).
+    var peak: Double = 0
     var owner = -1
     var shared = false
 }
@@ -30,6 +32,7 @@ struct Track: Sendable {
     var lastMass: Double = 0
     var spreadSum: Double = 0
     var spreadCount = 0
+    var peakSum: Double = 0
 }
 
 extension ThermalCounter {
@@ -43,7 +46,7 @@ extension ThermalCounter {
         var nextLabel: Int16 = 1
         for start in 0..<pixelCount where foreground[start] && labels[start] == 0 {
             guard blobCount < Self.maximumBlobs else { return }
-            var mass = 0.0, sumX = 0.0, sumY = 0.0, sumXX = 0.0, sumYY = 0.0, count = 0
+            var mass = 0.0, sumX = 0.0, sumY = 0.0, sumXX = 0.0, sumYY = 0.0, count = 0, peak = 0.0
             var top = 0
             stack[top] = Int16(start); top += 1
             labels[start] = nextLabel
@@ -53,6 +56,7 @@ extension ThermalCounter {
                 let x = index % width, y = index / width
                 let weight = Double(excess[index])
                 mass += weight
+                peak = max(peak, Double(difference[index]))
                 sumX += weight * (Double(x) + 0.5)
                 sumY += weight * (Double(y) + 0.5)
                 sumXX += weight * (Double(x) + 0.5) * (Double(x) + 0.5)
@@ -78,7 +82,7 @@ extension ThermalCounter {
             let variance = max(sumXX / mass - x * x, 0) + max(sumYY / mass - y * y, 0)
             blobs[blobCount] = Blob(
                 mass: mass, along: alongRows ? y : x, across: alongRows ? x : y, pixels: count,
-                spread: variance.squareRoot())
+                spread: variance.squareRoot(), peak: peak)
             blobCount += 1
         }
     }
@@ -98,6 +102,7 @@ extension ThermalCounter {
                     blobs[i].across = (a.across * a.mass + b.across * b.mass) / mass
                     blobs[i].mass = mass
                     blobs[i].pixels = a.pixels + b.pixels
+                    blobs[i].peak = max(a.peak, b.peak)
                     let da2 = (a.along - b.along) * (a.along - b.along), dc2 = (a.across - b.across) * (a.across - b.across)
                     let between = (da2 + dc2) * a.mass * b.mass / (mass * mass)
                     blobs[i].spread = ((a.spread * a.spread * a.mass + b.spread * b.spread * b.mass) / mass + between).squareRoot()
@@ -108,6 +113,22 @@ extension ThermalCounter {
                 }
             }
             i += 1
+        }
+    }
+
+    /// Drops blobs much lighter than one person (``ThermalCounterConfiguration/minimumBlobShare``),
+    /// once one person's mass has been learnt.
+    mutating func dropFaintBlobs() {
+        guard configuration.minimumBlobShare > 0, let logPersonMass else { return }
+        let limit = configuration.minimumBlobShare * exp(logPersonMass)
+        var b = 0
+        while b < blobCount {
+            if personUnits(blobs[b].mass) < limit {
+                blobCount -= 1
+                blobs[b] = blobs[blobCount]
+            } else {
+                b += 1
+            }
         }
     }
 
@@ -195,6 +216,7 @@ extension ThermalCounter {
             tracks[t].massCount += 1
             tracks[t].spreadSum += blob.spread
             tracks[t].spreadCount += 1
+            tracks[t].peakSum += blob.peak
         }
     }
 
@@ -207,6 +229,7 @@ extension ThermalCounter {
             tracks[t].massCount = 1
             tracks[t].spreadSum = blob.spread
             tracks[t].spreadCount = 1
+            tracks[t].peakSum = blob.peak
         }
     }
 
@@ -220,54 +243,15 @@ extension ThermalCounter {
         let oldSide = tracks[t].side
         tracks[t].side = newSide
         guard oldSide != 0, oldSide != newSide else { return }
+        // Motion continuity at 10 fps: a track seen in only a few frames (a noise pixel next to a
+        // person, coasting on a velocity it got by jumping onto that person) is not a crossing.
+        // Its side is still updated, so it cannot count later for the same passage.
+        guard tracks[t].hits >= configuration.minimumHits else { return }
         let people = peopleIn(track: t)
         let line = configuration.line
         let sense: CrossingSense = newSide > 0 ? .positive : .negative
         let name = newSide > 0 ? line.positiveName : line.negativeName
         for _ in 0..<people { onCrossing(CrossingEvent(direction: name, sense: sense, time: time)) }
-    }
-
-    /// How many people a track carries: its median mass against one person's mass.
-    ///
-    /// One person's mass is learnt from the tracks themselves: a running median over the
-    /// compact tracks only (spread no larger than the running median spread), so that groups do
-    /// not inflate it whatever their share, and it follows the contrast through the day.
-    private mutating func peopleIn(track t: Int) -> Int {
-        let count = tracks[t].massCount
-        let mass: Double
-        if count == 0 {
-            mass = tracks[t].lastMass
-        } else {
-            for i in 0..<count { scratch[i] = trackMasses[t * Self.massesPerTrack + i] }
-            mass = Double(medianOfScratch(count))
-        }
-        guard mass > 0 else { return 1 }
-        let spread = tracks[t].spreadCount > 0 ? tracks[t].spreadSum / Double(tracks[t].spreadCount) : 0
-        countedTracks += 1
-        let step = countedTracks < 30 ? 0.15 : 0.03
-        let logSpread = log(max(spread, 0.05))
-        let compact: Bool
-        if let reference = logPersonSpread {
-            // ln 1.35: clearly wider than the typical track is not one person.
-            compact = logSpread <= reference + 0.3
-            logPersonSpread = reference + step * (logSpread < reference ? -0.5 : 0.5)
-        } else {
-            compact = true
-            logPersonSpread = logSpread
-        }
-        let logMass = log(mass)
-        guard let reference = logPersonMass else {
-            logPersonMass = logMass
-            return 1
-        }
-        if compact {
-            let quantile = configuration.personQuantile
-            logPersonMass = reference + step * (logMass < reference ? quantile - 1 : quantile)
-        }
-        let people = (mass / exp(reference)).rounded()
-        // A warm but compact blob is one person (a warm coat, a pixel-aligned walker).
-        if people >= 2, let spreadReference = logPersonSpread, logSpread < spreadReference + 0.15 { return 1 }
-        return max(1, min(Int(people), 6))
     }
 }
 

@@ -26,9 +26,15 @@ public struct ThermalCounter: Sendable {
 
     var learned = 0
     var learningBuffer: [Float]
+    /// The previous raw frame and the averaged one (``ThermalCounterConfiguration/averagedFrames``).
+    var previousFrame: [Float]
+    var averaged: [Float]
+    var hasPreviousFrame = false
     var background: [Float]
     var variance: [Float]
     var excess: [Float]
+    /// |pixel − background| of foreground pixels (0 elsewhere), for each blob's peak.
+    var difference: [Float]
     var foreground: [Bool]
     var labels: [Int16]
     var stack: [Int16]
@@ -44,7 +50,11 @@ public struct ThermalCounter: Sendable {
     var logPersonMass: Double?
     /// log of the typical spread of a track's blobs (a running median).
     var logPersonSpread: Double?
+    /// log of the peak excess of one person (°C, a running median), with `learnsContrast`.
+    var logPersonContrast: Double?
     var countedTracks = 0
+    /// Low-contrast frames since the statistics were last taken (``takeContrastStatistics()``).
+    public internal(set) var contrastStatistics = ContrastStatistics()
 
     /// Frames processed since start (including learning).
     public private(set) var framesProcessed = 0
@@ -69,8 +79,11 @@ public struct ThermalCounter: Sendable {
         gateDistance = configuration.gate * length
         learningBuffer = Array(repeating: 0, count: count * configuration.learningFrames)
         background = Array(repeating: 0, count: count)
+        previousFrame = Array(repeating: 0, count: count)
+        averaged = Array(repeating: 0, count: count)
         variance = Array(repeating: 0, count: count)
         excess = Array(repeating: 0, count: count)
+        difference = Array(repeating: 0, count: count)
         foreground = Array(repeating: false, count: count)
         labels = Array(repeating: 0, count: count)
         stack = Array(repeating: 0, count: count)
@@ -91,6 +104,7 @@ public struct ThermalCounter: Sendable {
     /// Forgets the background and every track: after the sensor was off or replaced.
     public mutating func reset() {
         learned = 0
+        hasPreviousFrame = false
         for index in tracks.indices { tracks[index].alive = false }
         blobCount = 0
     }
@@ -102,19 +116,30 @@ public struct ThermalCounter: Sendable {
     ) {
         precondition(pixels.count == pixelCount, "a frame has width × height pixels")
         framesProcessed += 1
+        if configuration.averagedFrames == 2 {
+            for index in 0..<pixelCount {
+                let previous = hasPreviousFrame ? previousFrame[index] : pixels[index]
+                averaged[index] = 0.5 * (pixels[index] + previous)
+                previousFrame[index] = pixels[index]
+            }
+            hasPreviousFrame = true
+        } else {
+            for index in 0..<pixelCount { averaged[index] = pixels[index] }
+        }
         if !isReady {
-            learn(pixels)
+            learn(averaged)
             return
         }
-        let sceneChanged = segment(pixels)
+        let sceneChanged = segment(averaged)
         if sceneChanged {
             blobCount = 0
         } else {
             findBlobs()
             mergeCloseBlobs()
+            dropFaintBlobs()
         }
         track(at: time, onCrossing: onCrossing)
-        adaptBackground(pixels, sceneChanged: sceneChanged)
+        adaptBackground(averaged, sceneChanged: sceneChanged)
     }
 
     /// Takes one frame and returns the crossings it completed (usually none).
@@ -150,20 +175,29 @@ public struct ThermalCounter: Sendable {
     private mutating func segment(_ pixels: [Float]) -> Bool {
         let configuration = configuration
         var foregroundCount = 0
+        var lowContrastPixels = 0
         for index in 0..<pixelCount {
             let difference = pixels[index] - background[index]
             let contrast = abs(configuration.bodyTemperature - background[index])
-            let threshold = max(
-                configuration.noiseSigmas * variance[index].squareRoot(),
-                configuration.contrastFraction * contrast,
-                configuration.minimumThreshold)
+            let noiseThreshold = max(
+                configuration.noiseSigmas * variance[index].squareRoot(), configuration.minimumThreshold)
+            let range = configuration.apparentBodyRange
+            if background[index] > range.lowerBound - noiseThreshold
+                && background[index] < range.upperBound + noiseThreshold { lowContrastPixels += 1 }
+            let threshold = max(noiseThreshold, configuration.contrastFraction * contrast)
             let isForeground = abs(difference) > threshold
             foreground[index] = isForeground
             // The blob weight: the excess as a fraction of the expected body contrast, roughly the
             // share of the pixel a body covers, whatever the weather.
-            excess[index] = isForeground ? abs(difference) / max(contrast, configuration.minimumContrast) : 0
+            // With a learnt contrast, masses stay in °C × pixels here and are divided by one
+            // person's contrast when people are counted (``ThermalCounter/personUnits(_:)``).
+            let normaliser = configuration.learnsContrast ? 1 : max(contrast, configuration.minimumContrast)
+            excess[index] = isForeground ? abs(difference) / normaliser : 0
+            self.difference[index] = isForeground ? abs(difference) : 0
             if isForeground { foregroundCount += 1 }
         }
+        contrastStatistics.frames += 1
+        if 2 * lowContrastPixels > pixelCount { contrastStatistics.lowContrastFrames += 1 }
         return Double(foregroundCount) > configuration.sceneChangeFraction * Double(pixelCount)
     }
 
@@ -211,3 +245,9 @@ public struct ThermalCounter: Sendable {
         return count % 2 == 1 ? scratch[count / 2] : 0.5 * (scratch[count / 2 - 1] + scratch[count / 2])
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

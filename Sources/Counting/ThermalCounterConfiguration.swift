@@ -28,6 +28,21 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
     public var minimumThreshold: Float
     /// The apparent temperature of a clothed person seen from above, in °C, for the expected contrast.
     public var bodyTemperature: Float
+    /// The apparent temperatures a clothed person can have seen from above, in °C: from
+    /// cold-weather clothes in the shade to sun-warmed clothes and hair. Where the background lies
+    /// in this range (widened by the noise threshold), some people are invisible to the sensor:
+    /// such frames count as low-contrast (``ContrastStatistics``). Used for that hint only.
+    public var apparentBodyRange: ClosedRange<Float>
+    /// Normalise each pixel's excess by the contrast of recent single people (a running median
+    /// of the peak excess of compact tracks) instead of by the contrast an assumed body
+    /// temperature would have: the mass of one person then no longer depends on the weather.
+    public var learnsContrast: Bool
+    /// Tracks counted as one person each while one person's mass is first learnt (0: from the
+    /// second track on, a track's mass against the first estimate decides).
+    public var personWarmUpTracks: Int
+    /// Frames in which a track must have been observed (not coasting) before its crossing counts
+    /// (0: any). A walker is seen in ~25 frames while crossing 8 × 8, a fast cyclist in ~6.
+    public var minimumHits: Int
     /// The smallest contrast used to normalise a pixel's excess (°C), so that a background close
     /// to body temperature does not blow up a blob's mass.
     public var minimumContrast: Float
@@ -45,17 +60,28 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
     public var maximumSharedFrames: Int
     /// The quantile of compact tracks' masses taken as one person's mass.
     public var personQuantile: Double
+    /// Frames averaged before segmentation (1: none, 2: each frame with the one before). Halves
+    /// the noise variance at the cost of smearing fast movers over two frames (a walker moves
+    /// about 0.4 px per frame at 10 fps on 8 × 8, a cyclist up to 1.5 px).
+    public var averagedFrames: Int
+    /// Blobs lighter than this share of one person's learnt mass are dropped before tracking: a
+    /// pixel of noise, or a fringe left behind, carries a few hundredths of a person, while a body
+    /// (or a faint but wide umbrella) carries about one. 0 keeps every blob.
+    public var minimumBlobShare: Double
 
     public init(
         width: Int = 8, height: Int = 8, line: CountingLine = CountingLine(),
         learningFrames: Int = 30, backgroundRate: Float = 0.02, foregroundRate: Float = 0.0006,
         noiseSigmas: Float = 3.0, contrastFraction: Float = 0.2, minimumThreshold: Float = 0.3,
-        bodyTemperature: Float = 31, minimumContrast: Float = 2, sceneChangeFraction: Double = 0.6,
+        bodyTemperature: Float = 31, apparentBodyRange: ClosedRange<Float> = 27...37, minimumContrast: Float = 2, sceneChangeFraction: Double = 0.6,
         mergeDistance: Double = 1.0, gate: Double = 0.3, maximumMissedFrames: Int = 4,
-        maximumSharedFrames: Int = 30, personQuantile: Double = 0.5
+        maximumSharedFrames: Int = 30, personQuantile: Double = 0.5, averagedFrames: Int = 1,
+        minimumBlobShare: Double = 0, learnsContrast: Bool = false,
+        personWarmUpTracks: Int = 0, minimumHits: Int = 0
     ) {
         precondition(width >= 2 && height >= 2, "a thermal frame has at least 2 × 2 pixels")
         precondition(learningFrames >= 1, "the background needs at least one frame")
+        precondition(averagedFrames == 1 || averagedFrames == 2, "frames are averaged in ones or twos")
         self.width = width
         self.height = height
         self.line = line
@@ -66,6 +92,7 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
         self.contrastFraction = contrastFraction
         self.minimumThreshold = minimumThreshold
         self.bodyTemperature = bodyTemperature
+        self.apparentBodyRange = apparentBodyRange
         self.minimumContrast = minimumContrast
         self.sceneChangeFraction = sceneChangeFraction
         self.mergeDistance = mergeDistance
@@ -73,5 +100,10 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
         self.maximumMissedFrames = maximumMissedFrames
         self.maximumSharedFrames = maximumSharedFrames
         self.personQuantile = personQuantile
+        self.averagedFrames = averagedFrames
+        self.minimumBlobShare = minimumBlobShare
+        self.learnsContrast = learnsContrast
+        self.personWarmUpTracks = personWarmUpTracks
+        self.minimumHits = minimumHits
     }
 }

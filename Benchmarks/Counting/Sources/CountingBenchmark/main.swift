@@ -9,6 +9,7 @@ import Simulator
 //   CountingBenchmark accuracy [--hours H] [--seeds 1,2] [--held-out] [--scenario NAME]
 //   CountingBenchmark report NAME [--hours H] [--seed S] [--json]
 //   CountingBenchmark tracker [--frames N]
+//   CountingBenchmark contrast NAME [--seed S]   (per hour: the low-contrast hint, true and counted)
 
 let allArguments = Array(CommandLine.arguments.dropFirst())
 let mode = allArguments.first ?? "accuracy"
@@ -48,6 +49,14 @@ func pad(_ text: String, _ width: Int) -> String {
         case "backgroundRate": configuration.backgroundRate = Float(value)
         case "hysteresis": configuration.line.hysteresis = value
         case "maximumMissedFrames": configuration.maximumMissedFrames = Int(value)
+        case "minimumHits": configuration.minimumHits = Int(value)
+        case "personWarmUpTracks": configuration.personWarmUpTracks = Int(value)
+        case "learnsContrast": configuration.learnsContrast = value != 0
+        case "minimumBlobShare": configuration.minimumBlobShare = value
+        case "averagedFrames": configuration.averagedFrames = Int(value)
+        case "bodyTemperature": configuration.bodyTemperature = Float(value)
+        case "minimumThreshold": configuration.minimumThreshold = Float(value)
+        case "maximumSharedFrames": configuration.maximumSharedFrames = Int(value)
         default: print("unknown setting \(parts[0])")
         }
     }
@@ -115,7 +124,7 @@ case "tracker":
     var best = Duration.seconds(1000)
     var crossings = 0
     for _ in 0..<5 {
-        var counter = ThermalCounter()
+        var counter = ThermalCounter(configuration: counterConfiguration())
         let started = ContinuousClock.now
         for (index, frame) in frames.enumerated() {
             counter.process(frame, at: MonotonicInstant(nanoseconds: UInt64(index) * 100_000_000)) { _ in crossings += 1 }
@@ -124,8 +133,32 @@ case "tracker":
     }
     let perFrame = best.seconds / Double(frameCount) * 1e6
     print("tracker: \(frameCount) frames of 8x8, best of 5 runs: \((perFrame * 1000).rounded() / 1000) µs per frame (\(crossings / 5) crossings per run)")
+case "contrast":
+    // Per hour of the day: the counter's low-contrast hint next to the true and counted
+    // crossings (both directions), to see whether the flagged hours are the undercounted ones.
+    let name = arguments.first { !$0.hasPrefix("--") } ?? "spring-weekday"
+    guard let scenario = StreetScenario.named(name) else {
+        print("unknown scenario \(name)")
+        break
+    }
+    var street = Street(scenario: scenario, seed: seeds.first ?? 1)
+    var counter = ThermalCounter(configuration: counterConfiguration())
+    var frame = [Float](repeating: 0, count: scenario.width * scenario.height)
+    print("hour  lowContrast   true  thermal   error")
+    for hour in 0..<Int(hours) {
+        var counted = 0
+        for index in 0..<36_000 {
+            let seconds = Double(hour) * 3600 + Double(index) / 10
+            street.renderThermal(into: &frame, atSeconds: seconds, quantized: true)
+            counter.process(frame, at: MonotonicInstant(nanoseconds: UInt64(seconds * 1e9))) { _ in counted += 1 }
+        }
+        let truth = street.drainCrossings(upTo: Double(hour + 1) * 3600).count
+        let low = counter.takeContrastStatistics().lowContrastFraction ?? 0
+        let error = truth > 0 ? pct(Double(counted - truth) / Double(truth)) : "-"
+        print(pad("\(hour)", 4) + pad(abs1(low), 13) + pad("\(truth)", 7) + pad("\(counted)", 9) + pad(error, 8))
+    }
 default:
-    print("usage: CountingBenchmark accuracy|report|tracker")
+    print("usage: CountingBenchmark accuracy|report|tracker|contrast")
 }
 
 extension String {

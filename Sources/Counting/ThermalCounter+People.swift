@@ -1,0 +1,79 @@
+/// How many people a track carries: mass against one person's learnt mass (and, with
+/// ``ThermalCounterConfiguration/learnsContrast``, one person's learnt contrast).
+extension ThermalCounter {
+    /// A blob's or track's mass in the unit of one person's contrast (with a learnt contrast; the
+    /// masses are already normalised by the expected contrast otherwise).
+    func personUnits(_ mass: Double) -> Double {
+        guard configuration.learnsContrast, let logPersonContrast else { return mass }
+        return mass / exp(logPersonContrast)
+    }
+
+    /// Moves one person's peak contrast towards this (compact) track's mean peak: a running median
+    /// that follows the weather within a few dozen people.
+    private mutating func learnContrast(track t: Int, step: Double) {
+        guard configuration.learnsContrast, tracks[t].spreadCount > 0 else { return }
+        let peak = tracks[t].peakSum / Double(tracks[t].spreadCount)
+        guard peak > 0 else { return }
+        let logPeak = log(peak)
+        guard let reference = logPersonContrast, step < 1 else {
+            logPersonContrast = logPeak
+            return
+        }
+        logPersonContrast = reference + step * (logPeak < reference ? -0.5 : 0.5)
+    }
+
+    /// How many people a track carries: its median mass against one person's mass.
+    ///
+    /// One person's mass is learnt from the tracks themselves: a running median over the
+    /// compact tracks only (spread no larger than the running median spread), so that groups do
+    /// not inflate it whatever their share, and it follows the contrast through the day.
+    mutating func peopleIn(track t: Int) -> Int {
+        let count = tracks[t].massCount
+        let rawMass: Double
+        if count == 0 {
+            rawMass = tracks[t].lastMass
+        } else {
+            for i in 0..<count { scratch[i] = trackMasses[t * Self.massesPerTrack + i] }
+            rawMass = Double(medianOfScratch(count))
+        }
+        // The very first person sets the contrast too, so that masses have a unit from the start.
+        if logPersonContrast == nil { learnContrast(track: t, step: 1) }
+        let mass = personUnits(rawMass)
+        guard mass > 0 else { return 1 }
+        let spread = tracks[t].spreadCount > 0 ? tracks[t].spreadSum / Double(tracks[t].spreadCount) : 0
+        countedTracks += 1
+        let step = countedTracks < 30 ? 0.15 : 0.03
+        let logSpread = log(max(spread, 0.05))
+        let compact: Bool
+        if let reference = logPersonSpread {
+            // ln 1.35: clearly wider than the typical track is not one person.
+            compact = logSpread <= reference + 0.3
+            logPersonSpread = reference + step * (logSpread < reference ? -0.5 : 0.5)
+        } else {
+            compact = true
+            logPersonSpread = logSpread
+        }
+        let logMass = log(mass)
+        guard let reference = logPersonMass else {
+            logPersonMass = logMass
+            return 1
+        }
+        if compact {
+            let quantile = configuration.personQuantile
+            logPersonMass = reference + step * (logMass < reference ? quantile - 1 : quantile)
+            learnContrast(track: t, step: step)
+        }
+        // Until enough people have been seen, one person's mass is a guess: count one per track.
+        if countedTracks <= configuration.personWarmUpTracks { return 1 }
+        let people = (mass / exp(reference)).rounded()
+        // A warm but compact blob is one person (a warm coat, a pixel-aligned walker).
+        if people >= 2, let spreadReference = logPersonSpread, logSpread < spreadReference + 0.15 { return 1 }
+        return max(1, min(Int(people), 6))
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,39 @@
+import Counting
+import Hardware
+import Testing
+
+@Suite("Low-contrast hint per window")
+struct ContrastStatisticsTests {
+    /// Feeds `frames` empty frames of a pavement at `pavement` °C and returns the statistics.
+    private func statistics(pavement: Double, frames: Int = 200) -> (ContrastStatistics, ThermalCounter) {
+        var builder = FrameBuilder(pavement: pavement)
+        var counter = ThermalCounter()
+        for _ in 0..<frames { _ = counter.process(builder.frame([]), at: builder.nextTime()) }
+        return (counter.takeContrastStatistics(), counter)
+    }
+
+    /// 28 °C: cold-weather clothes in the shade; 35 °C: sun-warmed clothes and hair.
+    @Test("a pavement as warm as some people's apparent temperature is flagged low-contrast",
+          arguments: [28.0, 31.0, 35.0])
+    func crossOver(pavement: Double) throws {
+        let (taken, _) = statistics(pavement: pavement)
+        // Learning frames are not counted: only frames compared with a background.
+        #expect(taken.frames == 200 - ThermalCounterConfiguration().learningFrames)
+        let fraction = try #require(taken.lowContrastFraction)
+        #expect(fraction > 0.95)
+    }
+
+    @Test("a cold or a hot pavement is not flagged", arguments: [5.0, 14.0, 48.0])
+    func clearContrast(pavement: Double) throws {
+        let (taken, _) = statistics(pavement: pavement)
+        #expect(try #require(taken.lowContrastFraction) == 0)
+    }
+
+    @Test("taking the statistics starts a new window")
+    func takeResets() {
+        var (_, counter) = statistics(pavement: 31)
+        let empty = counter.takeContrastStatistics()
+        #expect(empty.frames == 0)
+        #expect(empty.lowContrastFraction == nil)
+    }
+}
