@@ -31,3 +31,16 @@ run() {  # label, extra arguments
 }
 run built-in-box
 run sps30-only --config "$work/pm-only.toml" --boards Boards
+# Flash wear: what a simulated day of the built-in box makes the kernel write to disk (journal
+# appends with their fdatasync, cursor log, state file), from the child's rusage.
+python3 - "$binary" "$work/wear" <<'PY'
+import os, sys
+binary, state = sys.argv[1], sys.argv[2]
+pid = os.fork()
+if pid == 0:
+    null = os.open("/dev/null", os.O_WRONLY)
+    os.dup2(null, 1); os.dup2(null, 2)
+    os.execv(binary, [binary, "simulate", "--duration", "24h", "--seed", "1", "--state-dir", state])
+_, status, usage = os.wait4(pid, 0)
+print(f"disk writes per simulated day of the built-in box: {usage.ru_oublock * 512 / 2**20:.1f} MiB")
+PY

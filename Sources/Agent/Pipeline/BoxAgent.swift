@@ -28,7 +28,9 @@ public final class BoxAgent {
     /// hour of the built-in box); beyond it the newest are dropped — the journal, too, keeps the
     /// oldest data when the disk is full — and the loss is reported once appends work again.
     public var maximumPending = 20_000
-    /// How often windows are closed and the journal is appended to.
+    /// How often windows are closed and the journal is appended to (one commit, one
+    /// `fdatasync`): the box config's `journal.commit_interval_ms`. Nothing is appended when
+    /// nothing closed, so a box whose windows are a minute long commits about once a minute.
     public var flushInterval: Duration = .seconds(1)
     /// Called after every flush with the clock's time (progress bars).
     public var onFlush: ((MonotonicInstant) -> Void)?

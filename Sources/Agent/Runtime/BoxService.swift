@@ -46,6 +46,7 @@ public struct BoxService: Service {
                 boxID: box.id, clock: clock, sensors: BoxAssembly.sensors(for: box, on: hardware),
                 windows: BoxAssembly.windows(for: box), journal: journal,
                 uplinks: BoxRuntime.uplinks(box: box, standardOutput: StandardOutputSink()), logger: logger)
+            agent.flushInterval = box.journal.commitInterval
             await agent.run()
         }
         await withGracefulShutdownHandler {

@@ -65,6 +65,7 @@ public enum Simulation {
             boxID: box.id, clock: clock, sensors: BoxAssembly.sensors(for: box, on: hardware, randomness: .seeded(options.seed)),
             windows: BoxAssembly.windows(for: box), journal: journal,
             uplinks: BoxRuntime.uplinks(box: box, standardOutput: standardOutput), logger: logger)
+        agent.flushInterval = box.journal.commitInterval
         let end = clock.now().advanced(by: options.duration)
         if let progress {
             let total = options.duration.seconds
