@@ -3,13 +3,7 @@ enum BoardConfigDecoder {
     /// Decodes `text` read from `file`; `expectedName` is the name the board was looked up by.
     static func decode(_ bytes: [UInt8], file: String, expectedName: String?) -> Result<BoardConfig, ConfigError> {
         let log = DiagnosticLog(file: file)
-        let root: TOMLTable
-        switch TOMLDocument.parse(bytes) {
-        case .success(let table): root = table
-        case .failure(let error):
-            log.error(error.message, at: error.position)
-            return .failure(ConfigError(log.sorted))
-        }
+        guard let root = TOMLDocument.parseRoot(bytes, log: log) else { return .failure(ConfigError(log.sorted)) }
         let top = TableReader(root: root, log: log)
         let board = decode(top, file: file, expectedName: expectedName)
         top.finish()

@@ -10,13 +10,7 @@ typealias BoardResolver = (_ reference: BoardReference, _ position: SourcePositi
 enum BoxConfigDecoder {
     static func decode(_ bytes: [UInt8], file: String, resolveBoard: BoardResolver) -> Result<(BoxConfig, BoardConfig), ConfigError> {
         let log = DiagnosticLog(file: file)
-        let root: TOMLTable
-        switch TOMLDocument.parse(bytes) {
-        case .success(let table): root = table
-        case .failure(let error):
-            log.error(error.message, at: error.position)
-            return .failure(ConfigError(log.sorted))
-        }
+        guard let root = TOMLDocument.parseRoot(bytes, log: log) else { return .failure(ConfigError(log.sorted)) }
 
         let top = TableReader(root: root, log: log)
         let identity = decodeBox(top.table("box", section: "box", required: true), log: log)

@@ -126,3 +126,15 @@ public enum TOMLDocument {
         }
     }
 }
+
+extension TOMLDocument {
+    /// The root table of `bytes`, or `nil` after logging the syntax error at toml++'s position.
+    static func parseRoot(_ bytes: [UInt8], log: DiagnosticLog) -> TOMLTable? {
+        switch parse(bytes) {
+        case .success(let table): return table
+        case .failure(let error):
+            log.error(error.message, at: error.position)
+            return nil
+        }
+    }
+}
