@@ -53,7 +53,9 @@ final class JournalCore {
             // payloads were refused while the disk was full.
             let event = HealthEvent(
                 sensor: nil, severity: .warning, kind: "journal.disk-full-ended",
-                message: "refused \(full.refusedPayloads) payloads while the disk was full (\(full.error))"
+                // A caller that keeps refused payloads and retries (the agent does) is counted at
+                // every attempt: this says how much was refused, the caller says what it dropped.
+                message: "refused \(full.refusedPayloads) payloads in appends while the disk was full, retries counted each time (\(full.error))"
             )
             all.insert((.health(event), time), at: deferred.count)
         }
