@@ -1,5 +1,6 @@
 import Aggregation
 import Hardware
+import Journal
 import Sensors
 
 /// A configured sensor whose driver is built at its first start, not at agent start: when the
@@ -36,6 +37,10 @@ final class DeferredSensor: Sensor, FootfallCounter {
     /// A footfall counter's releases; nothing for other sensors or before the first start.
     func release(completedBy now: WallTime) throws -> [FootfallRelease] {
         try (built as? any FootfallCounter)?.release(completedBy: now) ?? []
+    }
+
+    func takeHealthEvents() -> [HealthEvent] {
+        (built as? any FootfallCounter)?.takeHealthEvents() ?? []
     }
 }
 

@@ -88,6 +88,7 @@ public final class BoxAgent {
         pending += aggregator.closeWindows(endingBy: now).map(JournalPayload.aggregate)
         for supervisor in supervisors {
             guard let counter = supervisor.sensor as? any FootfallCounter else { continue }
+            pending += counter.takeHealthEvents().map(JournalPayload.health)
             do {
                 pending += try counter.release(completedBy: now).map(JournalPayload.footfall)
             } catch {

@@ -1,5 +1,6 @@
 import Aggregation
 import Hardware
+import Journal
 
 /// A footfall counter as the agent sees it: a ``Sensor`` the supervisor samples (a frame or a
 /// batch of beam edges per tick), plus releases of its completed windows through the box's
@@ -7,6 +8,13 @@ import Hardware
 public protocol FootfallCounter: AnyObject {
     /// The releases of every window that ended by `now`, oldest first.
     func release(completedBy now: WallTime) throws -> [FootfallRelease]
+    /// Warnings about the counts of windows that ended (a thermal counter that could hardly see
+    /// people), to journal beside the releases; none by default.
+    func takeHealthEvents() -> [HealthEvent]
+}
+
+extension FootfallCounter {
+    public func takeHealthEvents() -> [HealthEvent] { [] }
 }
 
 /// Where footfall releases draw their noise: the kernel's cryptographic generator on a box, a

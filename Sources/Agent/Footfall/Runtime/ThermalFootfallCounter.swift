@@ -1,6 +1,7 @@
 import Aggregation
 import Counting
 import Hardware
+import Journal
 import Sensors
 
 /// The AMG8833 as a footfall counter: each tick reads one frame, hands it to the tracker and
@@ -15,6 +16,12 @@ final class ThermalFootfallCounter: Sensor, FootfallCounter {
     private let clock: any BoxClock
     private var tracker: ThermalCounter
     private var tallies: FootfallTallies
+    private let windowSeconds: Int64
+    private var contrastWindow: Int64?
+    private var events: [HealthEvent] = []
+    /// A window in which at least this share of frames had less body/pavement contrast than the
+    /// sensor's noise (a pavement as warm as people) is reported: its counts are likely low.
+    var lowContrastWarning = 0.5
 
     init(camera: AMG8833, clock: any BoxClock, line: CountingLine, windowSeconds: Int64, profile: PrivacyProfile,
          randomness: FootfallRandomness) {
@@ -22,6 +29,7 @@ final class ThermalFootfallCounter: Sensor, FootfallCounter {
         self.camera = camera
         self.clock = clock
         self.tracker = ThermalCounter(configuration: ThermalCounterConfiguration(width: 8, height: 8, line: line))
+        self.windowSeconds = windowSeconds
         self.tallies = FootfallTallies(
             counter: camera.id, directions: line.directionNames, windowSeconds: windowSeconds, profile: profile,
             randomness: randomness, maximumGap: .seconds(2))
@@ -46,7 +54,28 @@ final class ThermalFootfallCounter: Sensor, FootfallCounter {
             tallies.record(crossing.direction, at: crossing.time, clock: clock)
         }
         tallies.observed(now: frame.time, clock: clock)
+        noteContrast()
         return []
+    }
+
+    /// At each window boundary: how much of the last window the counter could hardly see people.
+    private func noteContrast() {
+        let window = clock.wallTime().time.secondsSinceEpoch.floorDivided(by: windowSeconds) * windowSeconds
+        guard let previous = contrastWindow, previous != window else {
+            contrastWindow = window
+            return
+        }
+        contrastWindow = window
+        let statistics = tracker.takeContrastStatistics()
+        guard let share = statistics.lowContrastFraction, share >= lowContrastWarning else { return }
+        events.append(HealthEvent(
+            sensor: id, severity: .warning, kind: "footfall.low_contrast",
+            message: "window \(WallTime(secondsSinceEpoch: previous).iso8601): \(Int((share * 100).rounded())) % of frames with body/pavement contrast below the noise; counts may be low"))
+    }
+
+    func takeHealthEvents() -> [HealthEvent] {
+        defer { events = [] }
+        return events
     }
 
     func recover() async throws { try await start() }
