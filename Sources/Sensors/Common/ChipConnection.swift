@@ -58,3 +58,19 @@ struct ChipConnection: Sendable {
 func sensirionCommandBytes(_ command: UInt16) -> [UInt8] {
     [UInt8(command >> 8), UInt8(command & 0xFF)]
 }
+
+/// The two Sensirion transfers of the SPS30 and the SEN5x (16-bit pointer, CRC-framed words, no
+/// repeated start).
+extension ChipConnection {
+    /// `S addr+W ptr [word CRC]… P`, then the command's execution time.
+    func sendSensirion(_ command: UInt16, arguments: [UInt16] = [], wait duration: Duration) async throws {
+        try write(sensirionCommandBytes(command) + sensirionFrame(arguments))
+        try await wait(duration)
+    }
+
+    /// `S addr+W ptr P`, wait, `S addr+R … P`: `count` words, each CRC-checked.
+    func readSensirionWords(_ command: UInt16, wait duration: Duration, count: Int, what: String) async throws -> [UInt16] {
+        let bytes = try await writeWaitRead(sensirionCommandBytes(command), wait: duration, count: count * 3)
+        return try sensirionWords(bytes, what: what)
+    }
+}

@@ -124,12 +124,10 @@ public final class SEN5x: Sensor {
     }
 
     private func send(_ command: Command, wait duration: Duration) async throws {
-        try chip.write(sensirionCommandBytes(command.rawValue))
-        try await chip.wait(duration)
+        try await chip.sendSensirion(command.rawValue, wait: duration)
     }
 
     private func readWords(_ command: Command, count: Int) async throws -> [UInt16] {
-        let bytes = try await chip.writeWaitRead(sensirionCommandBytes(command.rawValue), wait: Self.readDelay, count: count * 3)
-        return try sensirionWords(bytes, what: "SEN5x \(hex(command.rawValue))")
+        try await chip.readSensirionWords(command.rawValue, wait: Self.readDelay, count: count, what: "SEN5x \(hex(command.rawValue))")
     }
 }

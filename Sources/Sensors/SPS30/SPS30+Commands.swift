@@ -31,7 +31,7 @@ public enum SPS30Command: UInt16, Sendable, CaseIterable {
     case deviceReset = 0xD304
 
     /// The command bytes on the wire.
-    public var bytes: [UInt8] { [UInt8(rawValue >> 8), UInt8(rawValue & 0xFF)] }
+    public var bytes: [UInt8] { sensirionCommandBytes(rawValue) }
 
     /// How long the chip needs after the command before it accepts the next one.
     public var executionTime: Duration {

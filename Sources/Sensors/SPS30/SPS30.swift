@@ -13,15 +13,14 @@ public final class SPS30: Sensor {
     public let id: SensorID
     public let model = "SPS30"
     public let samplingInterval: Duration
-    public let address: I2CAddress
+    public var address: I2CAddress { chip.address }
     /// After how many polls in a row without new data the driver reports ``SensorError/notReady``
     /// (new values come every second; a few misses mean the chip stopped measuring).
     public var maximumNotReadyPolls = 3
     /// How often the status register is read (the fan and laser warnings change slowly).
     public var statusInterval: Duration = .seconds(60)
 
-    private let bus: any I2CBus
-    private let clock: any BoxClock
+    private let chip: ChipConnection
     private var measuringSince: MonotonicInstant?
     private var notReadyPolls = 0
     private var fanCleaningUntil: MonotonicInstant?
@@ -32,9 +31,7 @@ public final class SPS30: Sensor {
     public init(id: SensorID, bus: any I2CBus, address: I2CAddress = SPS30.defaultAddress, clock: any BoxClock,
                 samplingInterval: Duration = .seconds(1)) {
         self.id = id
-        self.bus = bus
-        self.address = address
-        self.clock = clock
+        self.chip = ChipConnection(bus: bus, address: address, clock: clock)
         self.samplingInterval = samplingInterval
     }
 
@@ -52,18 +49,18 @@ public final class SPS30: Sensor {
         status = []
         do {
             try await send(.deviceReset)
-        } catch let error as I2CError where error.isNoAcknowledge {
+        } catch let error as SensorError where error.isNoAcknowledge {
             // A sleeping SPS30 has its I2C interface off: wake it and try the reset again.
             try await wakeUp()
             try await send(.deviceReset)
         }
-        try await clock.sleep(for: .milliseconds(400))  // reference drivers wait 500 ms in all after a reset
+        try await chip.wait(.milliseconds(400))  // reference drivers wait 500 ms in all after a reset
         try await send(.stopMeasurement)
         let version = try await readFirmwareVersion()
         firmware = version
         try await send(.startMeasurement, arguments: [SPS30OutputFormat.float.rawValue])
-        measuringSince = clock.now()
-        nextStatusRead = clock.now()
+        measuringSince = chip.now()
+        nextStatusRead = chip.now()
     }
 
     /// Wakes the chip from sleep mode (firmware ≥ 2.0).
@@ -71,7 +68,7 @@ public final class SPS30: Sensor {
     /// §6.3.6: "the first wake-up is NACKed by design": the first pulse only switches the
     /// interface on, the second command is the one the chip executes.
     public func wakeUp() async throws {
-        do { try bus.write(address, SPS30Command.wakeUp.bytes) } catch {}
+        do { try chip.write(SPS30Command.wakeUp.bytes) } catch {}
         try await send(.wakeUp)
     }
 
@@ -80,7 +77,7 @@ public final class SPS30: Sensor {
         guard let since = measuringSince else {
             throw SensorError.implausible("SPS30 \(id) is not measuring; start() was not called or failed")
         }
-        let now = clock.now()
+        let now = chip.now()
         if now >= nextStatusRead, supportsStatusRegister {
             status = try await readStatus()
             nextStatusRead = now.advanced(by: statusInterval)
@@ -99,16 +96,15 @@ public final class SPS30: Sensor {
             return []
         }
         notReadyPolls = 0
-        let bytes = try await bus.writeWaitRead(
-            address, SPS30Command.readMeasuredValues.bytes, wait: .zero, readCount: 60, clock: clock)
+        let bytes = try await chip.writeWaitRead(SPS30Command.readMeasuredValues.bytes, wait: .zero, count: 60)
         let measurement = try SPS30Measurement.decode(float: bytes)
-        return readings(measurement, at: clock.now(), measuringFor: since.duration(to: now))
+        return readings(measurement, at: chip.now(), measuringFor: since.duration(to: now))
     }
 
     /// Starts fan cleaning (§6.3.7): 10 s at full speed, values frozen meanwhile.
     public func startFanCleaning() async throws {
         try await send(.startFanCleaning)
-        fanCleaningUntil = clock.now().advanced(by: .seconds(10))
+        fanCleaningUntil = chip.now().advanced(by: .seconds(10))
     }
 
     public func identify() async throws -> SensorIdentity {
@@ -149,18 +145,12 @@ public final class SPS30: Sensor {
 
     /// Sends a command (with CRC-framed argument words) and waits its execution time.
     private func send(_ command: SPS30Command, arguments: [UInt16] = []) async throws {
-        try bus.write(address, command.bytes + sensirionFrame(arguments))
-        try await clock.sleep(for: command.executionTime)
+        try await chip.sendSensirion(command.rawValue, arguments: arguments, wait: command.executionTime)
     }
 
     /// Pointer write, then a separate read of `count` CRC-checked words (no repeated start).
     private func readWords(_ command: SPS30Command, count: Int) async throws -> [UInt16] {
-        let bytes = try await bus.writeWaitRead(address, command.bytes, wait: .zero, readCount: count * 3, clock: clock)
-        let words = try sensirionWords(bytes, what: "\(command) answer")
-        guard words.count == count else {
-            throw SensorError.implausible("\(command) answer: \(words.count) words, expected \(count)")
-        }
-        return words
+        try await chip.readSensirionWords(command.rawValue, wait: .zero, count: count, what: "\(command) answer")
     }
 
     private func readings(_ m: SPS30Measurement, at time: MonotonicInstant, measuringFor elapsed: Duration) -> [Reading] {
