@@ -34,26 +34,7 @@ struct FramePrivacyEndToEndTests {
     @Test func noPixelRunInJournalOrUplink() async throws {
         let directory = temporaryDirectory()
         defer { removeTree(directory) }
-        let board = try ConfigLoader.decodeBoard(BuiltInBoard.simulatorTOML, file: "board")
-        let box = try ConfigLoader.decodeBox("""
-            [box]
-            id = "privacy-test"
-            board = "simulator"
-            [privacy]
-            profile = "exact"
-            [[sensor]]
-            id = "door"
-            type = "amg8833"
-            bus = "i2c-1"
-            address = 0x68
-            window = "1m"
-            [[uplink]]
-            type = "stdout"
-            """, file: "box", board: board)
-        let clock = VirtualClock(start: june1)
-        let hardware = SimulatedHardware(board: board, clock: clock, seed: 1)
-        let bus = try #require(hardware.simulatedBus(named: "i2c-1"))
-        bus.attach(AMG8833Twin(scene: DistinctiveScene()), at: 0x68)
+        let (box, hardware, clock) = try thermalCounterBox(scene: DistinctiveScene(), privacyProfile: "exact")
         let state = try StateDirectory(path: directory)
         let opened = try BoxRuntime.openJournal(box: box, state: state, clock: clock, logger: quietLogger)
         let journal = opened.journal

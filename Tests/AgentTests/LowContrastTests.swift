@@ -9,24 +9,8 @@ import Uplink
 @Suite("Footfall low-contrast warning")
 struct LowContrastTests {
     func warnings(pavement: Double) async throws -> [String] {
-        let board = try ConfigLoader.decodeBoard(BuiltInBoard.simulatorTOML, file: "board")
-        let box = try ConfigLoader.decodeBox("""
-            [box]
-            id = "contrast-test"
-            board = "simulator"
-            [[sensor]]
-            id = "door"
-            type = "amg8833"
-            bus = "i2c-1"
-            address = 0x68
-            window = "1m"
-            [[uplink]]
-            type = "stdout"
-            """, file: "box", board: board)
-        let clock = VirtualClock(start: june1)
-        let hardware = SimulatedHardware(board: board, clock: clock, seed: 1)
-        let bus = try #require(hardware.simulatedBus(named: "i2c-1"))
-        bus.attach(AMG8833Twin(scene: UniformThermalScene(background: pavement, sensorTemperature: 30)), at: 0x68)
+        let (box, hardware, clock) = try thermalCounterBox(
+            scene: UniformThermalScene(background: pavement, sensorTemperature: 30))
         let journal = MemoryJournal(cursors: ["stdout", "kept"])
         let agent = BoxAgent(
             boxID: box.id, clock: clock, sensors: BoxAssembly.sensors(for: box, on: hardware, randomness: .seeded(1)),
