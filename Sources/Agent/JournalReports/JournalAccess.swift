@@ -43,11 +43,7 @@ public enum JournalAccess {
 
     /// Where the last simulation in `stateDirectory` stopped, without creating anything.
     static func simulationClock(stateDirectory: String) -> WallTime? {
-        let fileSystem = LinuxFileSystem()
-        guard let file = try? fileSystem.open(stateDirectory + "/" + Simulation.clockFile, mode: .readOnly) else { return nil }
-        defer { fileSystem.close(file) }
-        guard let size = try? fileSystem.size(file), let bytes = try? fileSystem.read(file, count: size, at: 0) else { return nil }
-        return WallTime(iso8601: String(decoding: bytes.prefix { $0 != 0x0A }, as: UTF8.self))
+        StateDirectory.readText(stateDirectory + "/" + Simulation.clockFile).flatMap(Simulation.clockTime)
     }
 }
 

@@ -24,8 +24,14 @@ public struct StateDirectory: Sendable {
 
     /// The text of a small state file, or `nil` if there is none.
     public func read(_ name: String) -> String? {
+        Self.readText(path + "/" + name, fileSystem: fileSystem)
+    }
+
+    /// The text of a small file, or `nil` if it cannot be read — without creating anything
+    /// (for commands that only look at a state directory).
+    static func readText(_ path: String, fileSystem: any FileSystem = LinuxFileSystem()) -> String? {
         let file: FileHandle
-        do { file = try fileSystem.open(path + "/" + name, mode: .readOnly) } catch { return nil }
+        do { file = try fileSystem.open(path, mode: .readOnly) } catch { return nil }
         defer { fileSystem.close(file) }
         guard let size = try? fileSystem.size(file), let bytes = try? fileSystem.read(file, count: size, at: 0) else {
             return nil

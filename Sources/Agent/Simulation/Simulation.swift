@@ -51,7 +51,7 @@ public enum Simulation {
     ) async throws -> Summary {
         let state = try StateDirectory(path: options.stateDirectory)
         let start = options.start
-            ?? state.read(clockFile).flatMap { WallTime(iso8601: String($0.prefix { !$0.isNewline })) }
+            ?? state.read(clockFile).flatMap(clockTime)
             ?? defaultStart
         let clock = VirtualClock(start: start, bootID: bootID(seed: options.seed, start: start))
         let logger = Logger(label: "sensorbox") { BoxLogHandler(label: $0, clock: clock, level: options.logLevel) }
@@ -84,6 +84,11 @@ public enum Simulation {
         return Summary(
             start: start, end: endWall, recordsAppended: journal.lastSequence - firstSequence,
             lastSequence: journal.lastSequence, sensors: agent.sensorHealth)
+    }
+
+    /// The time in the text of the clock file (its first line).
+    static func clockTime(_ text: String) -> WallTime? {
+        WallTime(iso8601: String(text.prefix { !$0.isNewline }))
     }
 
     /// A boot id for the virtual boot, derived from the seed and the start.
