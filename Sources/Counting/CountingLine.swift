@@ -58,11 +58,21 @@ public struct CrossingEvent: Hashable, Sendable {
     public var sense: CrossingSense
     /// When the crossing was recognised, on the monotonic clock.
     public var time: MonotonicInstant
+    /// How many people the counter took the moving object to be (a group gives that many
+    /// events, each with the same value; 1 for a break-beam pair).
+    public var partySize: Int
+    /// The object's size in units of one person as measured, before rounding (for diagnostics:
+    /// how sure the counter was of ``partySize``).
+    public var personShare: Double
 
-    public init(direction: String, sense: CrossingSense, time: MonotonicInstant) {
+    public init(
+        direction: String, sense: CrossingSense, time: MonotonicInstant, partySize: Int = 1, personShare: Double = 1
+    ) {
         self.direction = direction
         self.sense = sense
         self.time = time
+        self.partySize = partySize
+        self.personShare = personShare
     }
 }
 

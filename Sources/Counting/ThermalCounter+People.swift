@@ -27,7 +27,7 @@ extension ThermalCounter {
     /// One person's mass is learnt from the tracks themselves: a running median over the
     /// compact tracks only (spread no larger than the running median spread), so that groups do
     /// not inflate it whatever their share, and it follows the contrast through the day.
-    mutating func peopleIn(track t: Int) -> Int {
+    mutating func peopleIn(track t: Int) -> (people: Int, share: Double) {
         let count = tracks[t].massCount
         let rawMass: Double
         if count == 0 {
@@ -39,7 +39,7 @@ extension ThermalCounter {
         // The very first person sets the contrast too, so that masses have a unit from the start.
         if logPersonContrast == nil { learnContrast(track: t, step: 1) }
         let mass = personUnits(rawMass)
-        guard mass > 0 else { return 1 }
+        guard mass > 0 else { return (1, 0) }
         let spread = tracks[t].spreadCount > 0 ? tracks[t].spreadSum / Double(tracks[t].spreadCount) : 0
         countedTracks += 1
         let step = countedTracks < 30 ? 0.15 : 0.03
@@ -56,7 +56,7 @@ extension ThermalCounter {
         let logMass = log(mass)
         guard let reference = logPersonMass else {
             logPersonMass = logMass
-            return 1
+            return (1, 1)
         }
         if compact {
             let quantile = configuration.personQuantile
@@ -64,11 +64,12 @@ extension ThermalCounter {
             learnContrast(track: t, step: step)
         }
         // Until enough people have been seen, one person's mass is a guess: count one per track.
-        if countedTracks <= configuration.personWarmUpTracks { return 1 }
-        let people = (mass / exp(reference)).rounded()
+        let share = mass / exp(reference)
+        if countedTracks <= configuration.personWarmUpTracks { return (1, share) }
+        let people = share.rounded()
         // A warm but compact blob is one person (a warm coat, a pixel-aligned walker).
-        if people >= 2, let spreadReference = logPersonSpread, logSpread < spreadReference + 0.15 { return 1 }
-        return max(1, min(Int(people), 6))
+        if people >= 2, let spreadReference = logPersonSpread, logSpread < spreadReference + 0.15 { return (1, share) }
+        return (max(1, min(Int(people), 6)), share)
     }
 }
 

@@ -33,6 +33,10 @@ struct Track: Sendable {
     var spreadSum: Double = 0
     var spreadCount = 0
     var peakSum: Double = 0
+    /// Where the track stood when it last moved, and the frames since (for parking).
+    var anchorAlong: Double = 0
+    var anchorAcross: Double = 0
+    var stillFrames = 0
 }
 
 extension ThermalCounter {
@@ -206,6 +210,14 @@ extension ThermalCounter {
         tracks[t].velocityAcross = keep * tracks[t].velocityAcross + (1 - keep) * (blob.across - previousAcross)
         tracks[t].along = blob.along
         tracks[t].across = blob.across
+        let da = blob.along - tracks[t].anchorAlong, dc = blob.across - tracks[t].anchorAcross
+        if da * da + dc * dc > 0.25 {
+            tracks[t].anchorAlong = blob.along
+            tracks[t].anchorAcross = blob.across
+            tracks[t].stillFrames = 0
+        } else {
+            tracks[t].stillFrames += 1
+        }
         tracks[t].missed = 0
         tracks[t].sharedFrames = 0
         tracks[t].hits += 1
@@ -223,7 +235,8 @@ extension ThermalCounter {
     private mutating func startTrack(_ t: Int, blob: Blob) {
         tracks[t] = Track(
             alive: true, along: blob.along, across: blob.across, hits: 1, side: side(of: blob.along),
-            lastMass: blob.mass)
+            lastMass: blob.mass, anchorAlong: blob.along, anchorAcross: blob.across)
+        inheritParking(t)
         if blob.along >= 1 && blob.along <= Double(along) - 1 {
             trackMasses[t * Self.massesPerTrack] = Float(blob.mass)
             tracks[t].massCount = 1
@@ -247,11 +260,13 @@ extension ThermalCounter {
         // person, coasting on a velocity it got by jumping onto that person) is not a crossing.
         // Its side is still updated, so it cannot count later for the same passage.
         guard tracks[t].hits >= configuration.minimumHits else { return }
-        let people = peopleIn(track: t)
+        let (people, share) = peopleIn(track: t)
         let line = configuration.line
         let sense: CrossingSense = newSide > 0 ? .positive : .negative
         let name = newSide > 0 ? line.positiveName : line.negativeName
-        for _ in 0..<people { onCrossing(CrossingEvent(direction: name, sense: sense, time: time)) }
+        for _ in 0..<people {
+            onCrossing(CrossingEvent(direction: name, sense: sense, time: time, partySize: people, personShare: share))
+        }
     }
 }
 

@@ -42,6 +42,10 @@ public struct ThermalCounter: Sendable {
     var blobCount = 0
     var tracks: [Track]
     var trackMasses: [Float]
+    /// The parked layer (``ParkedPerson``): per pixel the parked person's excess and owner (-1: none).
+    var parked: [Float]
+    var parkedOwner: [Int8]
+    var parkedPeople: [ParkedPerson]
     var scratch: [Float]
     /// Per track: the blob it took this frame (-1: none), and whether it shares one.
     var assignedBlob: [Int]
@@ -90,6 +94,9 @@ public struct ThermalCounter: Sendable {
         blobs = Array(repeating: Blob(), count: Self.maximumBlobs)
         tracks = Array(repeating: Track(), count: Self.maximumTracks)
         trackMasses = Array(repeating: 0, count: Self.maximumTracks * Self.massesPerTrack)
+        parked = Array(repeating: 0, count: count)
+        parkedOwner = Array(repeating: -1, count: count)
+        parkedPeople = Array(repeating: ParkedPerson(), count: Self.maximumParked)
         assignedBlob = Array(repeating: -1, count: Self.maximumTracks)
         sharing = Array(repeating: false, count: Self.maximumTracks)
         scratch = Array(repeating: 0, count: max(Self.massesPerTrack, configuration.learningFrames))
@@ -107,6 +114,7 @@ public struct ThermalCounter: Sendable {
         hasPreviousFrame = false
         for index in tracks.indices { tracks[index].alive = false }
         blobCount = 0
+        releaseAllParked()
     }
 
     /// Takes one frame (`width × height` °C, row-major as the sensor sends it) taken at `time`,
@@ -133,6 +141,7 @@ public struct ThermalCounter: Sendable {
         let sceneChanged = segment(averaged)
         if sceneChanged {
             blobCount = 0
+            releaseAllParked()
         } else {
             findBlobs()
             mergeCloseBlobs()
@@ -140,6 +149,7 @@ public struct ThermalCounter: Sendable {
         }
         track(at: time, onCrossing: onCrossing)
         adaptBackground(averaged, sceneChanged: sceneChanged)
+        parkStillTracks(averaged)
     }
 
     /// Takes one frame and returns the crossings it completed (usually none).
@@ -177,7 +187,7 @@ public struct ThermalCounter: Sendable {
         var foregroundCount = 0
         var lowContrastPixels = 0
         for index in 0..<pixelCount {
-            let difference = pixels[index] - background[index]
+            let difference = pixels[index] - sceneValue(pixels[index], at: index)
             let contrast = abs(configuration.bodyTemperature - background[index])
             let noiseThreshold = max(
                 configuration.noiseSigmas * variance[index].squareRoot(), configuration.minimumThreshold)
@@ -217,9 +227,13 @@ public struct ThermalCounter: Sendable {
                     else if y > 0 && foreground[index - width] { occupied = true }
                     else if y + 1 < height && foreground[index + width] { occupied = true }
                 }
-                let difference = pixels[index] - background[index]
+                let isParked = parkedOwner[index] >= 0
+                let difference = pixels[index] - background[index] - (isParked ? parked[index] : 0)
                 if occupied {
                     if foreground[index] { background[index] += slowRate * difference }
+                } else if isParked {
+                    // The pavement under a parked person cannot be seen: the person's layer follows.
+                    parked[index] += rate * difference
                 } else {
                     background[index] += rate * difference
                     let updated = variance[index] + 0.5 * rate * (difference * difference - variance[index])

@@ -60,6 +60,14 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
     public var maximumSharedFrames: Int
     /// The quantile of compact tracks' masses taken as one person's mass.
     public var personQuantile: Double
+    /// Frames a track must stand still (within half a pixel) before the person is *parked*: their
+    /// pixels are taken into a temporary layer of the background, so that people walking past
+    /// are seen against them instead of merging with them, and the track's side of the line is
+    /// kept for when they walk on. 0 turns parking off.
+    public var parkingFrames: Int
+    /// Frames after which a parked person nobody has walked away from becomes background for good
+    /// (a bench, a parked bicycle warmed by the sun).
+    public var parkedLifetimeFrames: Int
     /// Frames averaged before segmentation (1: none, 2: each frame with the one before). Halves
     /// the noise variance at the cost of smearing fast movers over two frames (a walker moves
     /// about 0.4 px per frame at 10 fps on 8 × 8, a cyclist up to 1.5 px).
@@ -75,7 +83,8 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
         noiseSigmas: Float = 3.0, contrastFraction: Float = 0.2, minimumThreshold: Float = 0.3,
         bodyTemperature: Float = 31, apparentBodyRange: ClosedRange<Float> = 27...37, minimumContrast: Float = 2, sceneChangeFraction: Double = 0.6,
         mergeDistance: Double = 1.0, gate: Double = 0.3, maximumMissedFrames: Int = 4,
-        maximumSharedFrames: Int = 30, personQuantile: Double = 0.5, averagedFrames: Int = 1,
+        maximumSharedFrames: Int = 30, personQuantile: Double = 0.5, parkingFrames: Int = 30,
+        parkedLifetimeFrames: Int = 6000, averagedFrames: Int = 1,
         minimumBlobShare: Double = 0, learnsContrast: Bool = false,
         personWarmUpTracks: Int = 0, minimumHits: Int = 0
     ) {
@@ -100,6 +109,8 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
         self.maximumMissedFrames = maximumMissedFrames
         self.maximumSharedFrames = maximumSharedFrames
         self.personQuantile = personQuantile
+        self.parkingFrames = parkingFrames
+        self.parkedLifetimeFrames = parkedLifetimeFrames
         self.averagedFrames = averagedFrames
         self.minimumBlobShare = minimumBlobShare
         self.learnsContrast = learnsContrast

@@ -57,10 +57,28 @@ func pad(_ text: String, _ width: Int) -> String {
         case "bodyTemperature": configuration.bodyTemperature = Float(value)
         case "minimumThreshold": configuration.minimumThreshold = Float(value)
         case "maximumSharedFrames": configuration.maximumSharedFrames = Int(value)
+        case "parkingFrames": configuration.parkingFrames = Int(value)
+        case "parkedLifetimeFrames": configuration.parkedLifetimeFrames = Int(value)
         default: print("unknown setting \(parts[0])")
         }
     }
     return configuration
+}
+
+/// Diagnostic variants (`--parties 1,2`): only parties of the given sizes, no lingering, no
+/// cyclists, no children; `--children`, `--lingering`, `--cyclists SHARE` set those shares.
+@MainActor func diagnosticVariant(_ scenario: StreetScenario) -> StreetScenario {
+    var variant = scenario
+    if let sizes = option("--parties") {
+        variant.partySizes = sizes.split(separator: ",").compactMap { Double($0) }
+        variant.lingerShare = 0
+        variant.cyclistShare = 0
+        variant.childShare = 0
+    }
+    if let share = option("--children").flatMap(Double.init) { variant.childShare = share }
+    if let share = option("--lingering").flatMap(Double.init) { variant.lingerShare = share }
+    if let share = option("--cyclists").flatMap(Double.init) { variant.cyclistShare = share }
+    return variant
 }
 
 switch mode {
@@ -68,17 +86,7 @@ case "accuracy":
     var scenarios = StreetScenario.builtIn
     if arguments.contains("--held-out") { scenarios = [StreetScenario.heldOutMarketDay] }
     if let name = option("--scenario"), let scenario = StreetScenario.named(name) { scenarios = [scenario] }
-    // Diagnostic variants: only parties of the given sizes, no lingering, no cyclists.
-    if let sizes = option("--parties") {
-        scenarios = scenarios.map { scenario in
-            var variant = scenario
-            variant.partySizes = sizes.split(separator: ",").compactMap { Double($0) }
-            variant.lingerShare = 0
-            variant.cyclistShare = 0
-            variant.childShare = Double(option("--children") ?? "0") ?? 0
-            return variant
-        }
-    }
+    scenarios = scenarios.map(diagnosticVariant)
     print("scenario               seed dir    true  thermal   daily  win-WAPE  in5%   p90  beams")
     for scenario in scenarios {
         for seed in seeds {
@@ -157,8 +165,17 @@ case "contrast":
         let error = truth > 0 ? pct(Double(counted - truth) / Double(truth)) : "-"
         print(pad("\(hour)", 4) + pad(abs1(low), 13) + pad("\(truth)", 7) + pad("\(counted)", 9) + pad(error, 8))
     }
+case "parties":
+    // Where the error comes from: every true party matched to the thermal crossing of the same
+    // direction nearest in time, and what the counter made of it (people per track).
+    let name = arguments.first { !$0.hasPrefix("--") } ?? "spring-weekday"
+    guard let scenario = StreetScenario.named(name) else {
+        print("unknown scenario \(name)")
+        break
+    }
+    partyDiagnosis(scenario: diagnosticVariant(scenario), seed: seeds.first ?? 1, hours: hours, configuration: counterConfiguration())
 default:
-    print("usage: CountingBenchmark accuracy|report|tracker|contrast")
+    print("usage: CountingBenchmark accuracy|report|tracker|contrast|parties")
 }
 
 extension String {

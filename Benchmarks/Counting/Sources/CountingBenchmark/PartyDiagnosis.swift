@@ -1,0 +1,108 @@
+import Counting
+import Hardware
+import Simulator
+
+/// One track's crossing as the thermal counter reported it.
+struct CountedTrack {
+    var seconds: Double
+    var positive: Bool
+    var people: Int
+    var share: Double
+    var matched = false
+}
+
+/// One party's crossing as the street knows it.
+struct TrueParty {
+    var seconds: Double
+    var positive: Bool
+    var size: Int
+    var lingering: Bool
+    var cyclist: Bool
+}
+
+func partyDiagnosis(scenario: StreetScenario, seed: UInt64, hours: Double, configuration: ThermalCounterConfiguration) {
+    var street = Street(scenario: scenario, seed: seed)
+    var counter = ThermalCounter(configuration: configuration)
+    var frame = [Float](repeating: 0, count: scenario.width * scenario.height)
+    var tracks: [CountedTrack] = []
+    var remaining = 0
+    var truth: [GroundTruthCrossing] = []
+    let frames = Int(hours * 36_000)
+    for index in 0..<frames {
+        let seconds = Double(index) / 10
+        street.renderThermal(into: &frame, atSeconds: seconds, quantized: true)
+        counter.process(frame, at: MonotonicInstant(nanoseconds: UInt64(seconds * 1e9))) { event in
+            if remaining > 0 { remaining -= 1; return }
+            remaining = event.partySize - 1
+            tracks.append(CountedTrack(
+                seconds: Double(event.time.nanoseconds) / 1e9, positive: event.sense == .positive,
+                people: event.partySize, share: event.personShare))
+        }
+        if index % 600 == 0 { truth += street.drainCrossings(upTo: seconds) }
+    }
+    truth += street.drainCrossings(upTo: Double(frames) / 10)
+    // Every true person matched to the nearest free counted person (a track of k people gives k
+    // slots) of the same direction within 2.5 s (100 s for lingering parties).
+    var slots: [CountedTrack] = []
+    for track in tracks { for _ in 0..<track.people { slots.append(track) } }
+    slots.sort { $0.seconds < $1.seconds }
+    let people = truth.sorted { $0.time < $1.time }
+    // rows: party size 1...4+, columns: found by a track of 1...6 people, or missed (0)
+    var table = Array(repeating: Array(repeating: 0, count: 7), count: 5)
+    var shares: [[Double]] = Array(repeating: [], count: 5)
+    var lingeringMissed = 0, cyclistsMissed = 0, lingering = 0, cyclists = 0
+    for person in people {
+        let seconds = Double(person.time.nanoseconds) / 1e9
+        let positive = person.direction == .in
+        let slack = person.lingering ? 100.0 : 2.5
+        var best = -1, bestDistance = slack
+        var lower = 0, upper = slots.count
+        while lower < upper {
+            let middle = (lower + upper) / 2
+            if slots[middle].seconds < seconds - slack { lower = middle + 1 } else { upper = middle }
+        }
+        var i = lower
+        while i < slots.count && slots[i].seconds <= seconds + slack {
+            let distance = abs(slots[i].seconds - seconds)
+            if !slots[i].matched && slots[i].positive == positive && distance <= bestDistance {
+                best = i; bestDistance = distance
+            }
+            i += 1
+        }
+        let row = min(person.groupSize, 4)
+        if person.lingering { lingering += 1 }
+        if person.kind == .cyclist { cyclists += 1 }
+        if best >= 0 {
+            slots[best].matched = true
+            table[row][min(slots[best].people, 6)] += 1
+            shares[row].append(slots[best].share)
+        } else {
+            table[row][0] += 1
+            if person.lingering { lingeringMissed += 1 }
+            if person.kind == .cyclist { cyclistsMissed += 1 }
+        }
+    }
+    let trueTotal = truth.count
+    let countedTotal = tracks.reduce(0) { $0 + $1.people }
+    print("\(scenario.name) seed \(seed), \(hours) h: true \(trueTotal), counted \(countedTotal) (\(pct(Double(countedTotal - trueTotal) / Double(max(trueTotal, 1)))))")
+    print("in party of  people  missed   by a track of 1     2     3     4     5    6+")
+    for size in 1...4 {
+        let row = table[size]
+        let total = row.reduce(0, +)
+        guard total > 0 else { continue }
+        var line = pad(size == 4 ? "4+" : "\(size)", 11) + pad("\(total)", 8) + pad("\(row[0])", 8) + "        "
+        for column in 1...6 { line += pad("\(row[column])", 6) }
+        let values = shares[size].sorted()
+        if !values.isEmpty {
+            line += "   share p50 \((values[values.count / 2] * 100).rounded() / 100)"
+        }
+        print(line)
+    }
+    let unmatched = slots.filter { !$0.matched }
+    var byPeople = Array(repeating: 0, count: 7)
+    for track in unmatched { byPeople[min(track.people, 6)] += 1 }
+    var sizes: [String] = []
+    for size in 1...6 { sizes.append("\(size):\(byPeople[size])") }
+    print("counted but matched to nobody: \(unmatched.count), from tracks of " + sizes.joined(separator: " "))
+    print("missed: lingering \(lingeringMissed) of \(lingering), cyclists \(cyclistsMissed) of \(cyclists)")
+}
