@@ -186,12 +186,12 @@ extension ThermalCounter {
                 tracks[t].along += tracks[t].velocityAlong
                 tracks[t].across += tracks[t].velocityAcross
                 if tracks[t].sharedFrames > configuration.maximumSharedFrames {
-                    tracks[t].alive = false
+                    loseTrack(t)
                     continue
                 }
             } else {
                 tracks[t].missed += 1
-                if tracks[t].missed > configuration.maximumMissedFrames { tracks[t].alive = false }
+                if tracks[t].missed > configuration.maximumMissedFrames { loseTrack(t) }
                 continue
             }
             checkCrossing(track: t, at: time, onCrossing: onCrossing)
@@ -236,7 +236,7 @@ extension ThermalCounter {
         tracks[t] = Track(
             alive: true, along: blob.along, across: blob.across, hits: 1, side: side(of: blob.along),
             lastMass: blob.mass, anchorAlong: blob.along, anchorAcross: blob.across)
-        inheritParking(t)
+        if !inheritParking(t) { inheritLostTrack(t) }
         if blob.along >= 1 && blob.along <= Double(along) - 1 {
             trackMasses[t * Self.massesPerTrack] = Float(blob.mass)
             tracks[t].massCount = 1

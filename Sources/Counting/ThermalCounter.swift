@@ -46,6 +46,7 @@ public struct ThermalCounter: Sendable {
     var parked: [Float]
     var parkedOwner: [Int8]
     var parkedPeople: [ParkedPerson]
+    var lostTracks: [LostTrack]
     var scratch: [Float]
     /// Per track: the blob it took this frame (-1: none), and whether it shares one.
     var assignedBlob: [Int]
@@ -97,6 +98,7 @@ public struct ThermalCounter: Sendable {
         parked = Array(repeating: 0, count: count)
         parkedOwner = Array(repeating: -1, count: count)
         parkedPeople = Array(repeating: ParkedPerson(), count: Self.maximumParked)
+        lostTracks = Array(repeating: LostTrack(), count: Self.maximumTracks)
         assignedBlob = Array(repeating: -1, count: Self.maximumTracks)
         sharing = Array(repeating: false, count: Self.maximumTracks)
         scratch = Array(repeating: 0, count: max(Self.massesPerTrack, configuration.learningFrames))
@@ -147,6 +149,7 @@ public struct ThermalCounter: Sendable {
             mergeCloseBlobs()
             dropFaintBlobs()
         }
+        ageLostTracks()
         track(at: time, onCrossing: onCrossing)
         adaptBackground(averaged, sceneChanged: sceneChanged)
         parkStillTracks(averaged)

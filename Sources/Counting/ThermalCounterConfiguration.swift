@@ -65,6 +65,9 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
     /// are seen against them instead of merging with them, and the track's side of the line is
     /// kept for when they walk on. 0 turns parking off.
     public var parkingFrames: Int
+    /// Frames a track that lost its blob is remembered, moving on: a new track starting where it
+    /// would be takes over its side of the line. 0 forgets lost tracks at once.
+    public var lostTrackFrames: Int
     /// Frames after which a parked person nobody has walked away from becomes background for good
     /// (a bench, a parked bicycle warmed by the sun).
     public var parkedLifetimeFrames: Int
@@ -83,7 +86,7 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
         noiseSigmas: Float = 3.0, contrastFraction: Float = 0.2, minimumThreshold: Float = 0.3,
         bodyTemperature: Float = 31, apparentBodyRange: ClosedRange<Float> = 27...37, minimumContrast: Float = 2, sceneChangeFraction: Double = 0.6,
         mergeDistance: Double = 1.0, gate: Double = 0.3, maximumMissedFrames: Int = 4,
-        maximumSharedFrames: Int = 30, personQuantile: Double = 0.5, parkingFrames: Int = 30,
+        maximumSharedFrames: Int = 30, personQuantile: Double = 0.5, parkingFrames: Int = 30, lostTrackFrames: Int = 20,
         parkedLifetimeFrames: Int = 6000, averagedFrames: Int = 1,
         minimumBlobShare: Double = 0, learnsContrast: Bool = false,
         personWarmUpTracks: Int = 0, minimumHits: Int = 0
@@ -110,6 +113,7 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
         self.maximumSharedFrames = maximumSharedFrames
         self.personQuantile = personQuantile
         self.parkingFrames = parkingFrames
+        self.lostTrackFrames = lostTrackFrames
         self.parkedLifetimeFrames = parkedLifetimeFrames
         self.averagedFrames = averagedFrames
         self.minimumBlobShare = minimumBlobShare

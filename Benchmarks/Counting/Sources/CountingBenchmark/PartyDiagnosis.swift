@@ -104,5 +104,8 @@ func partyDiagnosis(scenario: StreetScenario, seed: UInt64, hours: Double, confi
     var sizes: [String] = []
     for size in 1...6 { sizes.append("\(size):\(byPeople[size])") }
     print("counted but matched to nobody: \(unmatched.count), from tracks of " + sizes.joined(separator: " "))
+    var histogram = Array(repeating: 0, count: 31)
+    for track in tracks { histogram[min(Int(track.share * 10), 30)] += 1 }
+    print("tracks by share (0.1 wide bins from 0): " + histogram.map { "\($0)" }.joined(separator: " "))
     print("missed: lingering \(lingeringMissed) of \(lingering), cyclists \(cyclistsMissed) of \(cyclists)")
 }

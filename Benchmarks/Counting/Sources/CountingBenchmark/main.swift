@@ -58,6 +58,7 @@ func pad(_ text: String, _ width: Int) -> String {
         case "minimumThreshold": configuration.minimumThreshold = Float(value)
         case "maximumSharedFrames": configuration.maximumSharedFrames = Int(value)
         case "parkingFrames": configuration.parkingFrames = Int(value)
+        case "lostTrackFrames": configuration.lostTrackFrames = Int(value)
         case "parkedLifetimeFrames": configuration.parkedLifetimeFrames = Int(value)
         default: print("unknown setting \(parts[0])")
         }
