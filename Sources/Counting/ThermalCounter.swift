@@ -9,7 +9,9 @@ import Hardware
 /// are colder than the ground); 8-connected blobs with sub-pixel centroids weighted by excess;
 /// gated tracks with shared blobs for people passing each other; a crossing when a track passes
 /// the line's hysteresis band, counted once per person the track carries (a blob may be a group:
-/// its mass against the running mass of one person).
+/// its mass against the running mass of one person). Someone standing still is parked in a layer
+/// over the background so that others are seen walking past them, and a track lost for a moment
+/// is found again by where it would be.
 ///
 /// Frames never leave this value: they are read and forgotten. Only ``CrossingEvent``s come out.
 public struct ThermalCounter: Sendable {
@@ -117,6 +119,7 @@ public struct ThermalCounter: Sendable {
         for index in tracks.indices { tracks[index].alive = false }
         blobCount = 0
         releaseAllParked()
+        for index in lostTracks.indices { lostTracks[index] = LostTrack() }
     }
 
     /// Takes one frame (`width × height` °C, row-major as the sensor sends it) taken at `time`,
