@@ -156,6 +156,29 @@ extension ThermalCounter {
         lostTracks[best].age = configuration.lostTrackFrames + 1
     }
 
+    /// Drops faint blobs next to a parked person: what is left of them when they sway or turn a
+    /// little, which the layer (fixed per pixel) cannot follow.
+    mutating func dropParkedResiduals() {
+        guard parkedPeople.contains(where: \.active) else { return }
+        let radius = Self.parkingRadius + 0.5
+        var b = 0
+        while b < blobCount {
+            var residual = false
+            if blobs[b].faint {
+                for slot in 0..<Self.maximumParked where parkedPeople[slot].active {
+                    let da = parkedPeople[slot].along - blobs[b].along, dc = parkedPeople[slot].across - blobs[b].across
+                    if da * da + dc * dc <= radius * radius { residual = true }
+                }
+            }
+            if residual {
+                blobCount -= 1
+                blobs[b] = blobs[blobCount]
+            } else {
+                b += 1
+            }
+        }
+    }
+
     /// Lets go of every parked person at once (a change of scene, a reset).
     mutating func releaseAllParked() {
         for index in 0..<pixelCount { releaseParkedPixel(index) }

@@ -36,6 +36,8 @@ extension ThermalCounter {
             for i in 0..<count { scratch[i] = trackMasses[t * Self.massesPerTrack + i] }
             rawMass = Double(medianOfScratch(count))
         }
+        // A faint track's mass says little: one person, who teaches nothing.
+        if tracks[t].faint { return (1, 0) }
         // The very first person sets the contrast too, so that masses have a unit from the start.
         if logPersonContrast == nil { learnContrast(track: t, step: 1) }
         let mass = personUnits(rawMass)
@@ -58,7 +60,10 @@ extension ThermalCounter {
             logPersonMass = logMass
             return (1, 1)
         }
-        if compact {
+        // Fragments and faint blobs are compact too: a track lighter than half a person does not
+        // teach what one person weighs (it would pull the reference down, and people would count
+        // twice).
+        if compact && mass >= configuration.minimumTeachingShare * exp(reference) {
             let quantile = configuration.personQuantile
             logPersonMass = reference + step * (logMass < reference ? quantile - 1 : quantile)
             learnContrast(track: t, step: step)

@@ -12,6 +12,8 @@ struct Blob: Sendable {
     var spread: Double = 0
     /// The largest |pixel − background| in the blob (°C).
     var peak: Double = 0
+    /// Made of faint pixels only (``ThermalCounterConfiguration/faintContrastFraction``).
+    var faint = false
     var owner = -1
     var shared = false
 }
@@ -37,58 +39,90 @@ struct Track: Sendable {
     var anchorAlong: Double = 0
     var anchorAcross: Double = 0
     var stillFrames = 0
+    /// Whether the track has been seen often enough to be a person (and may count, share blobs
+    /// and be remembered when lost), and the frames since it started.
+    var confirmed = true
+    var age = 0
+    /// Seen only as faint blobs so far: counted as one person, and not taught from.
+    var faint = false
 }
 
 extension ThermalCounter {
-    /// 8-connected components of the foreground with excess-weighted sub-pixel centroids.
+    /// Standard deviations of its pixels' summed noise a faint blob's summed excess must reach.
+    static let faintSignificance = 4.0
+
+    /// 8-connected components of the foreground with excess-weighted sub-pixel centroids; then,
+    /// with ``ThermalCounterConfiguration/faintContrastFraction``, the components of faint pixels
+    /// that touch no foreground pixel (an umbrella, a person nearly at the pavement's temperature).
     mutating func findBlobs() {
-        let width = configuration.width
-        let height = configuration.height
-        let alongRows = configuration.line.axis == .rows
         for index in 0..<pixelCount { labels[index] = 0 }
         blobCount = 0
         var nextLabel: Int16 = 1
         for start in 0..<pixelCount where foreground[start] && labels[start] == 0 {
             guard blobCount < Self.maximumBlobs else { return }
-            var mass = 0.0, sumX = 0.0, sumY = 0.0, sumXX = 0.0, sumYY = 0.0, count = 0, peak = 0.0
-            var top = 0
-            stack[top] = Int16(start); top += 1
-            labels[start] = nextLabel
-            while top > 0 {
-                top -= 1
-                let index = Int(stack[top])
-                let x = index % width, y = index / width
-                let weight = Double(excess[index])
-                mass += weight
-                peak = max(peak, Double(difference[index]))
-                sumX += weight * (Double(x) + 0.5)
-                sumY += weight * (Double(y) + 0.5)
-                sumXX += weight * (Double(x) + 0.5) * (Double(x) + 0.5)
-                sumYY += weight * (Double(y) + 0.5) * (Double(y) + 0.5)
-                count += 1
-                for dy in -1...1 {
-                    let ny = y + dy
-                    if ny < 0 || ny >= height { continue }
-                    for dx in -1...1 {
-                        let nx = x + dx
-                        if nx < 0 || nx >= width { continue }
-                        let neighbour = ny * width + nx
-                        if foreground[neighbour] && labels[neighbour] == 0 {
-                            labels[neighbour] = nextLabel
-                            stack[top] = Int16(neighbour); top += 1
-                        }
+            addBlob(from: start, label: nextLabel, faint: false)
+            nextLabel += 1
+        }
+        guard configuration.faintContrastFraction > 0 else { return }
+        for start in 0..<pixelCount where faint[start] && labels[start] == 0 {
+            guard blobCount < Self.maximumBlobs else { return }
+            addBlob(from: start, label: nextLabel, faint: true)
+            nextLabel += 1
+        }
+    }
+
+    /// Floods one component from `start` (foreground pixels, or faint ones) and adds it as a blob;
+    /// a faint component that reaches a foreground pixel is the fringe of a person and is dropped.
+    private mutating func addBlob(from start: Int, label: Int16, faint isFaint: Bool) {
+        let width = configuration.width
+        let height = configuration.height
+        let alongRows = configuration.line.axis == .rows
+        var mass = 0.0, sumX = 0.0, sumY = 0.0, sumXX = 0.0, sumYY = 0.0, count = 0, peak = 0.0
+        var evidence = 0.0, noise = 0.0
+        var touchesForeground = false
+        var top = 0
+        stack[top] = Int16(start); top += 1
+        labels[start] = label
+        while top > 0 {
+            top -= 1
+            let index = Int(stack[top])
+            let x = index % width, y = index / width
+            let weight = Double(excess[index])
+            mass += weight
+            peak = max(peak, Double(difference[index]))
+            evidence += Double(difference[index])
+            noise += Double(self.variance[index])
+            sumX += weight * (Double(x) + 0.5)
+            sumY += weight * (Double(y) + 0.5)
+            sumXX += weight * (Double(x) + 0.5) * (Double(x) + 0.5)
+            sumYY += weight * (Double(y) + 0.5) * (Double(y) + 0.5)
+            count += 1
+            for dy in -1...1 {
+                let ny = y + dy
+                if ny < 0 || ny >= height { continue }
+                for dx in -1...1 {
+                    let nx = x + dx
+                    if nx < 0 || nx >= width { continue }
+                    let neighbour = ny * width + nx
+                    if isFaint && foreground[neighbour] { touchesForeground = true }
+                    let member = isFaint ? faint[neighbour] : foreground[neighbour]
+                    if member && labels[neighbour] == 0 {
+                        labels[neighbour] = label
+                        stack[top] = Int16(neighbour); top += 1
                     }
                 }
             }
-            nextLabel += 1
-            guard mass > 0 else { continue }
-            let x = sumX / mass, y = sumY / mass
-            let variance = max(sumXX / mass - x * x, 0) + max(sumYY / mass - y * y, 0)
-            blobs[blobCount] = Blob(
-                mass: mass, along: alongRows ? y : x, across: alongRows ? x : y, pixels: count,
-                spread: variance.squareRoot(), peak: peak)
-            blobCount += 1
         }
+        guard mass > 0, !touchesForeground else { return }
+        // A faint blob must stand out from the noise of its pixels taken together: one pixel just
+        // over the threshold does not, an umbrella's dozen pixels at 1.5 °C do by far.
+        if isFaint && evidence < Self.faintSignificance * noise.squareRoot() { return }
+        let x = sumX / mass, y = sumY / mass
+        let variance = max(sumXX / mass - x * x, 0) + max(sumYY / mass - y * y, 0)
+        blobs[blobCount] = Blob(
+            mass: mass, along: alongRows ? y : x, across: alongRows ? x : y, pixels: count,
+            spread: variance.squareRoot(), peak: peak, faint: isFaint)
+        blobCount += 1
     }
 
     /// Joins blobs whose centroids are closer than the merge distance (one person in two pieces).
@@ -107,6 +141,7 @@ extension ThermalCounter {
                     blobs[i].mass = mass
                     blobs[i].pixels = a.pixels + b.pixels
                     blobs[i].peak = max(a.peak, b.peak)
+                    blobs[i].faint = a.faint && b.faint
                     let da2 = (a.along - b.along) * (a.along - b.along), dc2 = (a.across - b.across) * (a.across - b.across)
                     let between = (da2 + dc2) * a.mass * b.mass / (mass * mass)
                     blobs[i].spread = ((a.spread * a.spread * a.mass + b.spread * b.spread * b.mass) / mass + between).squareRoot()
@@ -148,24 +183,15 @@ extension ThermalCounter {
             assignedBlob[t] = -1
             sharing[t] = false
         }
-        while true {
-            var best = gate2, bestTrack = -1, bestBlob = -1
-            for t in 0..<Self.maximumTracks where tracks[t].alive && assignedBlob[t] < 0 {
-                let pa = tracks[t].along + tracks[t].velocityAlong
-                let pc = tracks[t].across + tracks[t].velocityAcross
-                for b in 0..<blobCount where blobs[b].owner < 0 {
-                    let da = blobs[b].along - pa, dc = blobs[b].across - pc
-                    let d2 = da * da + dc * dc
-                    if d2 <= best { best = d2; bestTrack = t; bestBlob = b }
-                }
-            }
-            if bestTrack < 0 { break }
-            assignedBlob[bestTrack] = bestBlob
-            blobs[bestBlob].owner = bestTrack
-        }
+        // Confirmed tracks choose first; tentative ones (``ThermalCounterConfiguration/confirmationHits``)
+        // only among the blobs left, within a narrower gate, so that a blob of noise next to a
+        // person can neither take the person's blob nor grow into a track of its own.
+        assignGreedily(confirmed: true, gate2: gate2)
+        let tentativeGate = configuration.tentativeGate * Double(along)
+        assignGreedily(confirmed: false, gate2: tentativeGate * tentativeGate)
         // A track left over with a taken blob in its gate: two people in one blob (passing each
         // other, or one catching up). Both coast on their own velocity until they part.
-        for t in 0..<Self.maximumTracks where tracks[t].alive && assignedBlob[t] < 0 {
+        for t in 0..<Self.maximumTracks where tracks[t].alive && tracks[t].confirmed && assignedBlob[t] < 0 {
             let pa = tracks[t].along + tracks[t].velocityAlong
             let pc = tracks[t].across + tracks[t].velocityAcross
             for b in 0..<blobCount where blobs[b].owner >= 0 {
@@ -179,6 +205,26 @@ extension ThermalCounter {
         }
         for t in 0..<Self.maximumTracks where tracks[t].alive {
             let b = assignedBlob[t]
+            tracks[t].age += 1
+            if !tracks[t].confirmed {
+                if b >= 0 {
+                    observe(track: t, blob: blobs[b])
+                    if tracks[t].hits >= configuration.confirmationHits {
+                        tracks[t].confirmed = true
+                        // A crossing made while it was tentative counts now.
+                        checkCrossing(track: t, at: time, onCrossing: onCrossing)
+                    }
+                } else {
+                    tracks[t].missed += 1
+                }
+                if !tracks[t].confirmed
+                    && (tracks[t].age >= configuration.confirmationFrames
+                        || tracks[t].missed > configuration.maximumMissedFrames)
+                {
+                    tracks[t].alive = false
+                }
+                continue
+            }
             if b >= 0 && !blobs[b].shared {
                 observe(track: t, blob: blobs[b])
             } else if b >= 0 || sharing[t] {
@@ -202,6 +248,30 @@ extension ThermalCounter {
         }
     }
 
+    /// Greedy nearest-first assignment between the predicted positions of the (confirmed or
+    /// tentative) tracks without a blob and the blobs nobody has taken.
+    private mutating func assignGreedily(confirmed: Bool, gate2: Double) {
+        while true {
+            var best = gate2, bestTrack = -1, bestBlob = -1
+            for t in 0..<Self.maximumTracks
+            where tracks[t].alive && tracks[t].confirmed == confirmed && assignedBlob[t] < 0 {
+                let pa = tracks[t].along + tracks[t].velocityAlong
+                let pc = tracks[t].across + tracks[t].velocityAcross
+                // A faint blob extends a faint track or an established one, never a young track
+                // of strong blobs (which may be noise itself: two of them would make a chain).
+                let takesFaint = tracks[t].faint || tracks[t].hits >= Self.minimumLostTrackHits
+                for b in 0..<blobCount where blobs[b].owner < 0 && (takesFaint || !blobs[b].faint) {
+                    let da = blobs[b].along - pa, dc = blobs[b].across - pc
+                    let d2 = da * da + dc * dc
+                    if d2 <= best { best = d2; bestTrack = t; bestBlob = b }
+                }
+            }
+            if bestTrack < 0 { return }
+            assignedBlob[bestTrack] = bestBlob
+            blobs[bestBlob].owner = bestTrack
+        }
+    }
+
     private mutating func observe(track t: Int, blob: Blob) {
         let previousAlong = tracks[t].along, previousAcross = tracks[t].across
         // A fresh track has no velocity yet: take the first step whole.
@@ -211,7 +281,7 @@ extension ThermalCounter {
         tracks[t].along = blob.along
         tracks[t].across = blob.across
         let da = blob.along - tracks[t].anchorAlong, dc = blob.across - tracks[t].anchorAcross
-        if da * da + dc * dc > 0.25 {
+        if da * da + dc * dc > 1 {
             tracks[t].anchorAlong = blob.along
             tracks[t].anchorAcross = blob.across
             tracks[t].stillFrames = 0
@@ -221,6 +291,7 @@ extension ThermalCounter {
         tracks[t].missed = 0
         tracks[t].sharedFrames = 0
         tracks[t].hits += 1
+        if !blob.faint { tracks[t].faint = false }
         tracks[t].lastMass = blob.mass
         // Mass counts only while the whole body is in view (not cut by the frame's edge).
         if blob.along >= 1 && blob.along <= Double(along) - 1 && tracks[t].massCount < Self.massesPerTrack {
@@ -235,7 +306,8 @@ extension ThermalCounter {
     private mutating func startTrack(_ t: Int, blob: Blob) {
         tracks[t] = Track(
             alive: true, along: blob.along, across: blob.across, hits: 1, side: side(of: blob.along),
-            lastMass: blob.mass, anchorAlong: blob.along, anchorAcross: blob.across)
+            lastMass: blob.mass, anchorAlong: blob.along, anchorAcross: blob.across,
+            confirmed: !blob.faint || configuration.confirmationHits <= 1, faint: blob.faint)
         if !inheritParking(t) { inheritLostTrack(t) }
         if blob.along >= 1 && blob.along <= Double(along) - 1 {
             trackMasses[t * Self.massesPerTrack] = Float(blob.mass)

@@ -38,6 +38,8 @@ public struct ThermalCounter: Sendable {
     /// |pixel − background| of foreground pixels (0 elsewhere), for each blob's peak.
     var difference: [Float]
     var foreground: [Bool]
+    /// Pixels above the faint threshold but not the foreground one.
+    var faint: [Bool]
     var labels: [Int16]
     var stack: [Int16]
     var blobs: [Blob]
@@ -92,6 +94,7 @@ public struct ThermalCounter: Sendable {
         excess = Array(repeating: 0, count: count)
         difference = Array(repeating: 0, count: count)
         foreground = Array(repeating: false, count: count)
+        faint = Array(repeating: false, count: count)
         labels = Array(repeating: 0, count: count)
         stack = Array(repeating: 0, count: count)
         blobs = Array(repeating: Blob(), count: Self.maximumBlobs)
@@ -151,6 +154,7 @@ public struct ThermalCounter: Sendable {
             findBlobs()
             mergeCloseBlobs()
             dropFaintBlobs()
+            dropParkedResiduals()
         }
         ageLostTracks()
         track(at: time, onCrossing: onCrossing)
@@ -187,10 +191,14 @@ public struct ThermalCounter: Sendable {
     /// frames, and a zero variance would make every step of 0.25 °C foreground.
     static let minimumVariance: Float = 0.01
 
+    /// The share of the frame above which faint pixels are taken for a drifting pavement.
+    static let maximumFaintFraction = 0.3
+
     /// Marks foreground pixels; returns whether so much changed at once that it is the scene.
     private mutating func segment(_ pixels: [Float]) -> Bool {
         let configuration = configuration
         var foregroundCount = 0
+        var faintCount = 0
         var lowContrastPixels = 0
         for index in 0..<pixelCount {
             let difference = pixels[index] - sceneValue(pixels[index], at: index)
@@ -203,17 +211,30 @@ public struct ThermalCounter: Sendable {
             let threshold = max(noiseThreshold, configuration.contrastFraction * contrast)
             let isForeground = abs(difference) > threshold
             foreground[index] = isForeground
+            let isFaint = !isForeground && configuration.faintContrastFraction > 0
+                && abs(difference) > max(noiseThreshold, configuration.faintContrastFraction * contrast)
+            faint[index] = isFaint
             // The blob weight: the excess as a fraction of the expected body contrast, roughly the
             // share of the pixel a body covers, whatever the weather.
             // With a learnt contrast, masses stay in °C × pixels here and are divided by one
             // person's contrast when people are counted (``ThermalCounter/personUnits(_:)``).
             let normaliser = configuration.learnsContrast ? 1 : max(contrast, configuration.minimumContrast)
-            excess[index] = isForeground ? abs(difference) / normaliser : 0
-            self.difference[index] = isForeground ? abs(difference) : 0
+            excess[index] = isForeground || isFaint ? abs(difference) / normaliser : 0
+            self.difference[index] = isForeground || isFaint ? abs(difference) : 0
             if isForeground { foregroundCount += 1 }
+            if isFaint { faintCount += 1 }
         }
         contrastStatistics.frames += 1
         if 2 * lowContrastPixels > pixelCount { contrastStatistics.lowContrastFrames += 1 }
+        // Faint pixels all over the frame are the pavement drifting faster than the background
+        // follows (the sun coming out), not people: no faint blobs in such a frame.
+        if Double(faintCount) > Self.maximumFaintFraction * Double(pixelCount) {
+            for index in 0..<pixelCount where faint[index] {
+                faint[index] = false
+                excess[index] = 0
+                self.difference[index] = 0
+            }
+        }
         return Double(foregroundCount) > configuration.sceneChangeFraction * Double(pixelCount)
     }
 
@@ -226,7 +247,7 @@ public struct ThermalCounter: Sendable {
             for x in 0..<width {
                 let index = y * width + x
                 // "Only where nobody is": a pixel next to a person holds part of their warmth.
-                var occupied = !sceneChanged && foreground[index]
+                var occupied = !sceneChanged && (foreground[index] || faint[index])
                 if !occupied && !sceneChanged {
                     if x > 0 && foreground[index - 1] { occupied = true }
                     else if x + 1 < width && foreground[index + 1] { occupied = true }
@@ -236,7 +257,7 @@ public struct ThermalCounter: Sendable {
                 let isParked = parkedOwner[index] >= 0
                 let difference = pixels[index] - background[index] - (isParked ? parked[index] : 0)
                 if occupied {
-                    if foreground[index] { background[index] += slowRate * difference }
+                    if foreground[index] || faint[index] { background[index] += slowRate * difference }
                 } else if isParked {
                     // The pavement under a parked person cannot be seen: the person's layer follows.
                     parked[index] += rate * difference

@@ -60,11 +60,30 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
     public var maximumSharedFrames: Int
     /// The quantile of compact tracks' masses taken as one person's mass.
     public var personQuantile: Double
-    /// Frames a track must stand still (within half a pixel) before the person is *parked*: their
+    /// Frames a track must stand still (within a pixel) before the person is *parked*: their
     /// pixels are taken into a temporary layer of the background, so that people walking past
     /// are seen against them instead of merging with them, and the track's side of the line is
     /// kept for when they walk on. 0 turns parking off.
     public var parkingFrames: Int
+    /// Observations a new track needs, within ``confirmationFrames`` of its start, before it is
+    /// taken for a person: until then it is *tentative* — it picks among the blobs confirmed
+    /// tracks left, within ``tentativeGate``, and cannot count, share a blob or be remembered when
+    /// lost; a crossing it made meanwhile counts when it is confirmed. Noise makes blobs that
+    /// last a frame; people are seen frame after frame. 1 confirms every track at once.
+    public var confirmationHits: Int
+    public var confirmationFrames: Int
+    /// A tentative track's gate, as a fraction of the frame length along the counting axis.
+    public var tentativeGate: Double
+    /// A second, lower threshold as a share of the expected body contrast (0: none). Components
+    /// of pixels above it but below the foreground threshold that touch no foreground pixel are
+    /// *faint* blobs — an umbrella in the rain is about 1.5 °C above the wet pavement, a person
+    /// near the pavement's temperature not much more. Tracks born from them are tentative (see
+    /// ``confirmationHits``), count as one person each and do not teach one person's mass. The
+    /// foreground threshold still separates people walking close together.
+    public var faintContrastFraction: Float
+    /// Compact tracks lighter than this share of one person's current mass do not update it
+    /// (fragments, faint blobs). 0 lets every compact track teach.
+    public var minimumTeachingShare: Double
     /// Frames a track that lost its blob is remembered, moving on: a new track starting where it
     /// would be takes over its side of the line. 0 forgets lost tracks at once.
     public var lostTrackFrames: Int
@@ -87,6 +106,7 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
         bodyTemperature: Float = 31, apparentBodyRange: ClosedRange<Float> = 27...37, minimumContrast: Float = 2, sceneChangeFraction: Double = 0.6,
         mergeDistance: Double = 1.0, gate: Double = 0.3, maximumMissedFrames: Int = 4,
         maximumSharedFrames: Int = 30, personQuantile: Double = 0.5, parkingFrames: Int = 30, lostTrackFrames: Int = 20,
+        faintContrastFraction: Float = 0.05, minimumTeachingShare: Double = 0, confirmationHits: Int = 3, confirmationFrames: Int = 5, tentativeGate: Double = 0.2,
         parkedLifetimeFrames: Int = 6000, averagedFrames: Int = 1,
         minimumBlobShare: Double = 0, learnsContrast: Bool = false,
         personWarmUpTracks: Int = 0, minimumHits: Int = 0
@@ -114,6 +134,11 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
         self.personQuantile = personQuantile
         self.parkingFrames = parkingFrames
         self.lostTrackFrames = lostTrackFrames
+        self.confirmationHits = confirmationHits
+        self.minimumTeachingShare = minimumTeachingShare
+        self.faintContrastFraction = faintContrastFraction
+        self.confirmationFrames = confirmationFrames
+        self.tentativeGate = tentativeGate
         self.parkedLifetimeFrames = parkedLifetimeFrames
         self.averagedFrames = averagedFrames
         self.minimumBlobShare = minimumBlobShare

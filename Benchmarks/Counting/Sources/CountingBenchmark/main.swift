@@ -59,6 +59,11 @@ func pad(_ text: String, _ width: Int) -> String {
         case "maximumSharedFrames": configuration.maximumSharedFrames = Int(value)
         case "parkingFrames": configuration.parkingFrames = Int(value)
         case "lostTrackFrames": configuration.lostTrackFrames = Int(value)
+        case "confirmationHits": configuration.confirmationHits = Int(value)
+        case "faintContrastFraction": configuration.faintContrastFraction = Float(value)
+        case "minimumTeachingShare": configuration.minimumTeachingShare = value
+        case "confirmationFrames": configuration.confirmationFrames = Int(value)
+        case "tentativeGate": configuration.tentativeGate = value
         case "parkedLifetimeFrames": configuration.parkedLifetimeFrames = Int(value)
         default: print("unknown setting \(parts[0])")
         }
