@@ -1,3 +1,5 @@
+import Hardware
+
 /// How many people a track carries: mass against one person's learnt mass (and, with
 /// ``ThermalCounterConfiguration/learnsContrast``, one person's learnt contrast).
 extension ThermalCounter {
@@ -22,12 +24,19 @@ extension ThermalCounter {
         logPersonContrast = reference + step * (logPeak < reference ? -0.5 : 0.5)
     }
 
+    /// The track's mean speed along the counting axis since it started, in frame lengths per second.
+    func speedAlong(track t: Int, at time: MonotonicInstant) -> Double {
+        guard time > tracks[t].firstTime else { return 0 }
+        let seconds = Double(time.nanoseconds - tracks[t].firstTime.nanoseconds) / 1e9
+        return abs(tracks[t].along - tracks[t].firstAlong) / Double(along) / seconds
+    }
+
     /// How many people a track carries: its median mass against one person's mass.
     ///
     /// One person's mass is learnt from the tracks themselves: a running median over the
     /// compact tracks only (spread no larger than the running median spread), so that groups do
     /// not inflate it whatever their share, and it follows the contrast through the day.
-    mutating func peopleIn(track t: Int) -> (people: Int, share: Double) {
+    mutating func peopleIn(track t: Int, at time: MonotonicInstant) -> (people: Int, share: Double) {
         let count = tracks[t].massCount
         let rawMass: Double
         if count == 0 {
@@ -38,6 +47,8 @@ extension ThermalCounter {
         }
         // A faint track's mass says little: one person, who teaches nothing.
         if tracks[t].faint { return (1, 0) }
+        // Faster than anyone walks: a cyclist (or a runner), one person however large the blob.
+        if configuration.cyclistSpeed > 0 && speedAlong(track: t, at: time) > configuration.cyclistSpeed { return (1, 0) }
         // The very first person sets the contrast too, so that masses have a unit from the start.
         if logPersonContrast == nil { learnContrast(track: t, step: 1) }
         let mass = personUnits(rawMass)

@@ -45,6 +45,9 @@ struct Track: Sendable {
     var age = 0
     /// Seen only as faint blobs so far: counted as one person, and not taught from.
     var faint = false
+    /// Where and when the track started (for its speed along the counting axis).
+    var firstAlong: Double = 0
+    var firstTime = MonotonicInstant(nanoseconds: 0)
 }
 
 extension ThermalCounter {
@@ -244,7 +247,7 @@ extension ThermalCounter {
         }
         for b in 0..<blobCount where blobs[b].owner < 0 {
             guard let slot = tracks.firstIndex(where: { !$0.alive }) else { break }
-            startTrack(slot, blob: blobs[b])
+            startTrack(slot, blob: blobs[b], at: time)
         }
     }
 
@@ -303,11 +306,12 @@ extension ThermalCounter {
         }
     }
 
-    private mutating func startTrack(_ t: Int, blob: Blob) {
+    private mutating func startTrack(_ t: Int, blob: Blob, at time: MonotonicInstant) {
         tracks[t] = Track(
             alive: true, along: blob.along, across: blob.across, hits: 1, side: side(of: blob.along),
             lastMass: blob.mass, anchorAlong: blob.along, anchorAcross: blob.across,
-            confirmed: !blob.faint || configuration.confirmationHits <= 1, faint: blob.faint)
+            confirmed: !blob.faint || configuration.confirmationHits <= 1, faint: blob.faint, firstAlong: blob.along,
+            firstTime: time)
         if !inheritParking(t) { inheritLostTrack(t) }
         if blob.along >= 1 && blob.along <= Double(along) - 1 {
             trackMasses[t * Self.massesPerTrack] = Float(blob.mass)
@@ -332,7 +336,7 @@ extension ThermalCounter {
         // person, coasting on a velocity it got by jumping onto that person) is not a crossing.
         // Its side is still updated, so it cannot count later for the same passage.
         guard tracks[t].hits >= configuration.minimumHits else { return }
-        let (people, share) = peopleIn(track: t)
+        let (people, share) = peopleIn(track: t, at: time)
         let line = configuration.line
         let sense: CrossingSense = newSide > 0 ? .positive : .negative
         let name = newSide > 0 ? line.positiveName : line.negativeName
