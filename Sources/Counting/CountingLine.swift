@@ -18,6 +18,8 @@ public struct CountingLine: Hashable, Sendable {
     public var position: Double
     /// Half the width of the hysteresis band, as a fraction of the frame along ``axis``: a track
     /// counts only once it has been seen beyond the band on one side and then beyond it on the other.
+    /// The default, 1/16, is half a pixel on 8 × 8: wider than the jitter of a tracked centroid, and
+    /// narrow enough that a track that starts near the line (two people parting) can still count.
     public var hysteresis: Double
     /// The name of a crossing towards the higher pixel index.
     public var positiveName: String
@@ -25,7 +27,7 @@ public struct CountingLine: Hashable, Sendable {
     public var negativeName: String
 
     public init(
-        axis: Axis = .rows, position: Double = 0.5, hysteresis: Double = 0.125,
+        axis: Axis = .rows, position: Double = 0.5, hysteresis: Double = 0.0625,
         positiveName: String = "in", negativeName: String = "out"
     ) {
         precondition(position > 0 && position < 1, "the counting line must lie inside the frame")
