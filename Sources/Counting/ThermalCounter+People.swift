@@ -43,7 +43,7 @@ extension ThermalCounter {
             rawMass = tracks[t].lastMass
         } else {
             for i in 0..<count { scratch[i] = trackMasses[t * Self.massesPerTrack + i] }
-            rawMass = Double(medianOfScratch(count))
+            rawMass = Double(quantileOfScratch(count, configuration.trackMassQuantile))
         }
         // A faint track's mass says little: one person, who teaches nothing.
         if tracks[t].faint { return (1, 0) }

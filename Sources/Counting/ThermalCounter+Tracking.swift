@@ -14,6 +14,9 @@ struct Blob: Sendable {
     var peak: Double = 0
     /// Made of faint pixels only (``ThermalCounterConfiguration/faintContrastFraction``).
     var faint = false
+    /// The component's label in ``ThermalCounter/labels``, and whether it is warmer than the scene.
+    var label: Int16 = 0
+    var warm = true
     var owner = -1
     var shared = false
 }
@@ -66,11 +69,48 @@ extension ThermalCounter {
             addBlob(from: start, label: nextLabel, faint: false)
             nextLabel += 1
         }
-        guard configuration.faintContrastFraction > 0 else { return }
-        for start in 0..<pixelCount where faint[start] && labels[start] == 0 {
-            guard blobCount < Self.maximumBlobs else { return }
-            addBlob(from: start, label: nextLabel, faint: true)
-            nextLabel += 1
+        if configuration.faintContrastFraction > 0 {
+            for start in 0..<pixelCount where faint[start] && labels[start] == 0 {
+                guard blobCount < Self.maximumBlobs else { break }
+                addBlob(from: start, label: nextLabel, faint: true)
+                nextLabel += 1
+            }
+        }
+        if configuration.weighsSurroundings { weighSurroundings() }
+    }
+
+    /// Replaces each blob's mass by the signed excess summed over its pixels and the pixels around
+    /// them that belong to no blob (each to the first blob that reaches it): the part of a body
+    /// below the threshold is weighed too, so a person's mass no longer depends on how the
+    /// threshold cuts them, and noise sums towards zero.
+    private mutating func weighSurroundings() {
+        let width = configuration.width
+        let height = configuration.height
+        for index in 0..<pixelCount { claimed[index] = labels[index] != 0 }
+        for b in 0..<blobCount {
+            let label = blobs[b].label
+            var sum = 0.0
+            for index in 0..<pixelCount where labels[index] == label {
+                sum += Double(signedExcess[index])
+                let x = index % width, y = index / width
+                for dy in -1...1 {
+                    let ny = y + dy
+                    if ny < 0 || ny >= height { continue }
+                    for dx in -1...1 {
+                        let nx = x + dx
+                        if nx < 0 || nx >= width { continue }
+                        let neighbour = ny * width + nx
+                        if !claimed[neighbour] {
+                            claimed[neighbour] = true
+                            sum += Double(signedExcess[neighbour])
+                        }
+                    }
+                }
+            }
+            let weighed = blobs[b].warm ? sum : -sum
+            // Never lighter than its own thresholded pixels' share: noise around a faint blob can
+            // pull the sum below what was plainly seen.
+            blobs[b].mass = max(weighed, 0.5 * blobs[b].mass)
         }
     }
 
@@ -81,7 +121,7 @@ extension ThermalCounter {
         let height = configuration.height
         let alongRows = configuration.line.axis == .rows
         var mass = 0.0, sumX = 0.0, sumY = 0.0, sumXX = 0.0, sumYY = 0.0, count = 0, peak = 0.0
-        var evidence = 0.0, noise = 0.0
+        var evidence = 0.0, noise = 0.0, signedSum = 0.0
         var touchesForeground = false
         var top = 0
         stack[top] = Int16(start); top += 1
@@ -94,6 +134,7 @@ extension ThermalCounter {
             mass += weight
             peak = max(peak, Double(difference[index]))
             evidence += Double(difference[index])
+            signedSum += Double(signedExcess[index])
             noise += Double(self.variance[index])
             sumX += weight * (Double(x) + 0.5)
             sumY += weight * (Double(y) + 0.5)
@@ -124,7 +165,7 @@ extension ThermalCounter {
         let variance = max(sumXX / mass - x * x, 0) + max(sumYY / mass - y * y, 0)
         blobs[blobCount] = Blob(
             mass: mass, along: alongRows ? y : x, across: alongRows ? x : y, pixels: count,
-            spread: variance.squareRoot(), peak: peak, faint: isFaint)
+            spread: variance.squareRoot(), peak: peak, faint: isFaint, label: label, warm: signedSum >= 0)
         blobCount += 1
     }
 
@@ -297,7 +338,7 @@ extension ThermalCounter {
         if !blob.faint { tracks[t].faint = false }
         tracks[t].lastMass = blob.mass
         // Mass counts only while the whole body is in view (not cut by the frame's edge).
-        if blob.along >= 1 && blob.along <= Double(along) - 1 && tracks[t].massCount < Self.massesPerTrack {
+        if weighsMass(at: blob.along) && tracks[t].massCount < Self.massesPerTrack {
             trackMasses[t * Self.massesPerTrack + tracks[t].massCount] = Float(blob.mass)
             tracks[t].massCount += 1
             tracks[t].spreadSum += blob.spread
@@ -313,13 +354,19 @@ extension ThermalCounter {
             confirmed: !blob.faint || configuration.confirmationHits <= 1, faint: blob.faint, firstAlong: blob.along,
             firstTime: time)
         if !inheritParking(t) { inheritLostTrack(t) }
-        if blob.along >= 1 && blob.along <= Double(along) - 1 {
+        if weighsMass(at: blob.along) {
             trackMasses[t * Self.massesPerTrack] = Float(blob.mass)
             tracks[t].massCount = 1
             tracks[t].spreadSum = blob.spread
             tracks[t].spreadCount = 1
             tracks[t].peakSum = blob.peak
         }
+    }
+
+    /// Whether a blob at `coordinate` is weighed for its track's people count: only while the
+    /// whole body is in view (not cut by the frame's edge).
+    func weighsMass(at coordinate: Double) -> Bool {
+        coordinate >= 1 && coordinate <= Double(along) - 1
     }
 
     private func side(of coordinate: Double) -> Int8 {

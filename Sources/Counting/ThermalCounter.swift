@@ -40,6 +40,9 @@ public struct ThermalCounter: Sendable {
     var foreground: [Bool]
     /// Pixels above the faint threshold but not the foreground one.
     var faint: [Bool]
+    /// (pixel − scene) of every pixel in the blob weight's unit, and the pixels a blob has weighed.
+    var signedExcess: [Float]
+    var claimed: [Bool]
     var labels: [Int16]
     var stack: [Int16]
     var blobs: [Blob]
@@ -95,6 +98,8 @@ public struct ThermalCounter: Sendable {
         difference = Array(repeating: 0, count: count)
         foreground = Array(repeating: false, count: count)
         faint = Array(repeating: false, count: count)
+        signedExcess = Array(repeating: 0, count: count)
+        claimed = Array(repeating: false, count: count)
         labels = Array(repeating: 0, count: count)
         stack = Array(repeating: 0, count: count)
         blobs = Array(repeating: Blob(), count: Self.maximumBlobs)
@@ -220,6 +225,7 @@ public struct ThermalCounter: Sendable {
             // person's contrast when people are counted (``ThermalCounter/personUnits(_:)``).
             let normaliser = configuration.learnsContrast ? 1 : max(contrast, configuration.minimumContrast)
             excess[index] = isForeground || isFaint ? abs(difference) / normaliser : 0
+            signedExcess[index] = difference / normaliser
             self.difference[index] = isForeground || isFaint ? abs(difference) : 0
             if isForeground { foregroundCount += 1 }
             if isFaint { faintCount += 1 }
@@ -268,6 +274,14 @@ public struct ThermalCounter: Sendable {
                 }
             }
         }
+    }
+
+    /// The `quantile` (0…1, nearest rank) of the first `count` values of ``scratch`` (sorts them).
+    mutating func quantileOfScratch(_ count: Int, _ quantile: Double) -> Float {
+        guard quantile != 0.5 else { return medianOfScratch(count) }
+        guard count > 0 else { return 0 }
+        _ = medianOfScratch(count)
+        return scratch[min(Int(quantile * Double(count)), count - 1)]
     }
 
     /// The median of the first `count` values of ``scratch`` (sorts them in place).

@@ -60,6 +60,14 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
     public var maximumSharedFrames: Int
     /// The quantile of compact tracks' masses taken as one person's mass.
     public var personQuantile: Double
+    /// The quantile of a track's blob masses (over the frames it was wholly in view) taken as its
+    /// mass. Above the median: people walking together merge into one blob only in some frames,
+    /// and the median of such a track is the mass of the part that stayed apart. One person's
+    /// mass is learnt from the same quantile, so a single walker still weighs one.
+    public var trackMassQuantile: Double
+    /// Weigh each blob over its pixels and the ones around it, signed and without a threshold
+    /// (``ThermalCounter`` `weighSurroundings`), instead of over its thresholded pixels.
+    public var weighsSurroundings: Bool
     /// Frames a track must stand still (within a pixel) before the person is *parked*: their
     /// pixels are taken into a temporary layer of the background, so that people walking past
     /// are seen against them instead of merging with them, and the track's side of the line is
@@ -110,7 +118,7 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
         noiseSigmas: Float = 3.0, contrastFraction: Float = 0.2, minimumThreshold: Float = 0.3,
         bodyTemperature: Float = 31, apparentBodyRange: ClosedRange<Float> = 27...37, minimumContrast: Float = 2, sceneChangeFraction: Double = 0.6,
         mergeDistance: Double = 1.0, gate: Double = 0.3, maximumMissedFrames: Int = 4,
-        maximumSharedFrames: Int = 30, personQuantile: Double = 0.5, parkingFrames: Int = 30, lostTrackFrames: Int = 20,
+        maximumSharedFrames: Int = 30, personQuantile: Double = 0.5, trackMassQuantile: Double = 0.75, weighsSurroundings: Bool = true, parkingFrames: Int = 30, lostTrackFrames: Int = 20,
         faintContrastFraction: Float = 0.05, cyclistSpeed: Double = 0.9, minimumTeachingShare: Double = 0, confirmationHits: Int = 3, confirmationFrames: Int = 5, tentativeGate: Double = 0.2,
         parkedLifetimeFrames: Int = 6000, averagedFrames: Int = 1,
         minimumBlobShare: Double = 0, learnsContrast: Bool = false,
@@ -137,6 +145,8 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
         self.maximumMissedFrames = maximumMissedFrames
         self.maximumSharedFrames = maximumSharedFrames
         self.personQuantile = personQuantile
+        self.trackMassQuantile = trackMassQuantile
+        self.weighsSurroundings = weighsSurroundings
         self.parkingFrames = parkingFrames
         self.lostTrackFrames = lostTrackFrames
         self.confirmationHits = confirmationHits

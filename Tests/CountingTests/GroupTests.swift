@@ -1,0 +1,46 @@
+import Counting
+import Hardware
+import Testing
+
+@Suite("Parties walking abreast at low contrast")
+struct GroupTests {
+    /// Eight single walkers, then twelve parties of three abreast (1.6–2 px apart, a little
+    /// staggered, each person a degree warmer or cooler), only 8 °C warmer than the pavement: at
+    /// this contrast a party splits and merges from frame to frame.
+    func threesAbreast(trackMassQuantile: Double, weighsSurroundings: Bool) -> Int {
+        var builder = FrameBuilder(pavement: 16)
+        var counter = ThermalCounterLike(ThermalCounterConfiguration(trackMassQuantile: trackMassQuantile, weighsSurroundings: weighsSurroundings))
+        var names: [String] = []
+        for index in 0..<8 {
+            names += builder.run(&counter, warmUp: index == 0 ? 60 : 10, steps: 27, bodies: walk(
+                from: -0.5, to: 8.5, steps: 27, x: 3.5 + Double(index % 2), temperature: 24 + Double(index % 3 - 1)))
+        }
+        let singles = names.count
+        for party in 0..<12 {
+            let spacing = 1.6 + 0.1 * Double(party % 5)
+            let offset = Double(party % 3) * 0.37
+            names += builder.run(&counter, warmUp: 10, steps: 27) { step in
+                let y = -0.5 + 9 * Double(step) / 26
+                var bodies: [FrameBuilder.Body] = []
+                for member in 0..<3 {
+                    let x = 4 + offset + Double(member - 1) * spacing
+                    let temperature = 24 + Double((member + party) % 3 - 1)
+                    bodies.append(FrameBuilder.Body(x: x, y: y + 0.1 * Double(member % 2), temperature: temperature))
+                }
+                return bodies
+            }
+        }
+        #expect(singles == 8)
+        return names.count - singles
+    }
+
+    @Test("36 people in twelve parties of three are counted within a tenth")
+    func threes() {
+        #expect(abs(threesAbreast(trackMassQuantile: 0.75, weighsSurroundings: true) - 36) <= 3)
+    }
+
+    @Test("the median of a track's thresholded masses loses more than a tenth: the part that stayed apart")
+    func medianLoses() {
+        #expect(threesAbreast(trackMassQuantile: 0.5, weighsSurroundings: false) < 33)
+    }
+}
