@@ -86,31 +86,39 @@ extension ThermalCounter {
     private mutating func weighSurroundings() {
         let width = configuration.width
         let height = configuration.height
-        for index in 0..<pixelCount { claimed[index] = labels[index] != 0 }
+        for index in 0..<pixelCount {
+            claimed[index] = labels[index] != 0
+            blobOfLabel[index] = -1
+        }
         for b in 0..<blobCount {
-            let label = blobs[b].label
-            var sum = 0.0
-            for index in 0..<pixelCount where labels[index] == label {
-                sum += Double(signedExcess[index])
-                let x = index % width, y = index / width
-                for dy in -1...1 {
-                    let ny = y + dy
-                    if ny < 0 || ny >= height { continue }
-                    for dx in -1...1 {
-                        let nx = x + dx
-                        if nx < 0 || nx >= width { continue }
-                        let neighbour = ny * width + nx
-                        if !claimed[neighbour] {
-                            claimed[neighbour] = true
-                            sum += Double(signedExcess[neighbour])
-                        }
+            blobOfLabel[Int(blobs[b].label)] = Int16(b)
+            weighed[b] = 0
+        }
+        for index in 0..<pixelCount where labels[index] != 0 {
+            let b = Int(blobOfLabel[Int(labels[index])])
+            guard b >= 0 else { continue }  // a component that was not kept as a blob
+            var sum = Double(signedExcess[index])
+            let x = index % width, y = index / width
+            for dy in -1...1 {
+                let ny = y + dy
+                if ny < 0 || ny >= height { continue }
+                for dx in -1...1 {
+                    let nx = x + dx
+                    if nx < 0 || nx >= width { continue }
+                    let neighbour = ny * width + nx
+                    if !claimed[neighbour] {
+                        claimed[neighbour] = true
+                        sum += Double(signedExcess[neighbour])
                     }
                 }
             }
-            let weighed = blobs[b].warm ? sum : -sum
-            // Never lighter than its own thresholded pixels' share: noise around a faint blob can
+            weighed[b] += sum
+        }
+        for b in 0..<blobCount {
+            let mass = blobs[b].warm ? weighed[b] : -weighed[b]
+            // Never lighter than half its own thresholded pixels: noise around a faint blob can
             // pull the sum below what was plainly seen.
-            blobs[b].mass = max(weighed, 0.5 * blobs[b].mass)
+            blobs[b].mass = max(mass, 0.5 * blobs[b].mass)
         }
     }
 

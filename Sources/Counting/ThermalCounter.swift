@@ -43,6 +43,9 @@ public struct ThermalCounter: Sendable {
     /// (pixel − scene) of every pixel in the blob weight's unit, and the pixels a blob has weighed.
     var signedExcess: [Float]
     var claimed: [Bool]
+    /// Label → blob index (-1: none), and each blob's weighed mass, while weighing surroundings.
+    var blobOfLabel: [Int16]
+    var weighed: [Double]
     var labels: [Int16]
     var stack: [Int16]
     var blobs: [Blob]
@@ -100,6 +103,8 @@ public struct ThermalCounter: Sendable {
         faint = Array(repeating: false, count: count)
         signedExcess = Array(repeating: 0, count: count)
         claimed = Array(repeating: false, count: count)
+        blobOfLabel = Array(repeating: -1, count: count + 1)
+        weighed = Array(repeating: 0, count: Self.maximumBlobs)
         labels = Array(repeating: 0, count: count)
         stack = Array(repeating: 0, count: count)
         blobs = Array(repeating: Blob(), count: Self.maximumBlobs)
