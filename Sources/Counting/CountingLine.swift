@@ -64,7 +64,8 @@ public struct CrossingEvent: Hashable, Sendable {
     /// events, each with the same value; 1 for a break-beam pair).
     public var partySize: Int
     /// The object's size in units of one person as measured, before rounding (for diagnostics:
-    /// how sure the counter was of ``partySize``).
+    /// how sure the counter was of ``partySize``); 0 when it was not weighed (a faint track, a
+    /// cyclist).
     public var personShare: Double
 
     public init(

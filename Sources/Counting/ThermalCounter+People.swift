@@ -31,7 +31,8 @@ extension ThermalCounter {
         return abs(tracks[t].along - tracks[t].firstAlong) / Double(along) / seconds
     }
 
-    /// How many people a track carries: its median mass against one person's mass.
+    /// How many people a track carries: its mass (the ``ThermalCounterConfiguration/trackMassQuantile``
+    /// of its blobs' masses) against one person's mass, and that ratio before rounding.
     ///
     /// One person's mass is learnt from the tracks themselves: a running median over the
     /// compact tracks only (spread no larger than the running median spread), so that groups do
@@ -71,10 +72,7 @@ extension ThermalCounter {
             logPersonMass = logMass
             return (1, 1)
         }
-        // Fragments and faint blobs are compact too: a track lighter than half a person does not
-        // teach what one person weighs (it would pull the reference down, and people would count
-        // twice).
-        if compact && mass >= configuration.minimumTeachingShare * exp(reference) {
+        if compact {
             let quantile = configuration.personQuantile
             logPersonMass = reference + step * (logMass < reference ? quantile - 1 : quantile)
             learnContrast(track: t, step: step)

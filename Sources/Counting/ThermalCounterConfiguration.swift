@@ -73,11 +73,12 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
     /// are seen against them instead of merging with them, and the track's side of the line is
     /// kept for when they walk on. 0 turns parking off.
     public var parkingFrames: Int
-    /// Observations a new track needs, within ``confirmationFrames`` of its start, before it is
-    /// taken for a person: until then it is *tentative* — it picks among the blobs confirmed
+    /// Observations a track born from a faint blob (``faintContrastFraction``) needs, within
+    /// ``confirmationFrames`` of its start, before it is taken for a person: until then it is *tentative* — it picks among the blobs confirmed
     /// tracks left, within ``tentativeGate``, and cannot count, share a blob or be remembered when
     /// lost; a crossing it made meanwhile counts when it is confirmed. Noise makes blobs that
-    /// last a frame; people are seen frame after frame. 1 confirms every track at once.
+    /// last a frame; people are seen frame after frame. Tracks born from foreground blobs are
+    /// confirmed at once (a flickering faint person would not be). 1 confirms every track at once.
     public var confirmationHits: Int
     public var confirmationFrames: Int
     /// A tentative track's gate, as a fraction of the frame length along the counting axis.
@@ -94,9 +95,6 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
     /// as three walkers). 0.9 is about 2.7 m/s for a 60° sensor 4 m up (3 m of pavement in view
     /// at shoulder height); people walk at 1–2 m/s. 0 turns this off.
     public var cyclistSpeed: Double
-    /// Compact tracks lighter than this share of one person's current mass do not update it
-    /// (fragments, faint blobs). 0 lets every compact track teach.
-    public var minimumTeachingShare: Double
     /// Frames a track that lost its blob is remembered, moving on: a new track starting where it
     /// would be takes over its side of the line. 0 forgets lost tracks at once.
     public var lostTrackFrames: Int
@@ -116,11 +114,14 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
         width: Int = 8, height: Int = 8, line: CountingLine = CountingLine(),
         learningFrames: Int = 30, backgroundRate: Float = 0.02, foregroundRate: Float = 0.0006,
         noiseSigmas: Float = 3.0, contrastFraction: Float = 0.2, minimumThreshold: Float = 0.3,
-        bodyTemperature: Float = 31, apparentBodyRange: ClosedRange<Float> = 27...37, minimumContrast: Float = 2, sceneChangeFraction: Double = 0.6,
+        bodyTemperature: Float = 31, apparentBodyRange: ClosedRange<Float> = 27...37, minimumContrast: Float = 2,
+        sceneChangeFraction: Double = 0.6,
         mergeDistance: Double = 1.0, gate: Double = 0.3, maximumMissedFrames: Int = 4,
-        maximumSharedFrames: Int = 30, personQuantile: Double = 0.5, trackMassQuantile: Double = 0.75, weighsSurroundings: Bool = true, parkingFrames: Int = 30, lostTrackFrames: Int = 20,
-        faintContrastFraction: Float = 0.05, cyclistSpeed: Double = 0.9, minimumTeachingShare: Double = 0, confirmationHits: Int = 3, confirmationFrames: Int = 5, tentativeGate: Double = 0.2,
-        parkedLifetimeFrames: Int = 6000, averagedFrames: Int = 1,
+        maximumSharedFrames: Int = 30, personQuantile: Double = 0.5, trackMassQuantile: Double = 0.75,
+        weighsSurroundings: Bool = true, parkingFrames: Int = 30, lostTrackFrames: Int = 20,
+        faintContrastFraction: Float = 0.05, cyclistSpeed: Double = 0.9, confirmationHits: Int = 3,
+        confirmationFrames: Int = 5, tentativeGate: Double = 0.2, parkedLifetimeFrames: Int = 6000,
+        averagedFrames: Int = 1,
         minimumBlobShare: Double = 0, learnsContrast: Bool = false,
         personWarmUpTracks: Int = 0, minimumHits: Int = 0
     ) {
@@ -150,7 +151,6 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
         self.parkingFrames = parkingFrames
         self.lostTrackFrames = lostTrackFrames
         self.confirmationHits = confirmationHits
-        self.minimumTeachingShare = minimumTeachingShare
         self.faintContrastFraction = faintContrastFraction
         self.cyclistSpeed = cyclistSpeed
         self.confirmationFrames = confirmationFrames

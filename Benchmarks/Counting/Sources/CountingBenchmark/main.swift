@@ -64,7 +64,6 @@ func pad(_ text: String, _ width: Int) -> String {
         case "trackMassQuantile": configuration.trackMassQuantile = value
         case "cyclistSpeed": configuration.cyclistSpeed = value
         case "faintContrastFraction": configuration.faintContrastFraction = Float(value)
-        case "minimumTeachingShare": configuration.minimumTeachingShare = value
         case "confirmationFrames": configuration.confirmationFrames = Int(value)
         case "tentativeGate": configuration.tentativeGate = value
         case "parkedLifetimeFrames": configuration.parkedLifetimeFrames = Int(value)
