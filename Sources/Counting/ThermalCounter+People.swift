@@ -24,6 +24,22 @@ extension ThermalCounter {
         logPersonContrast = reference + step * (logPeak < reference ? -0.5 : 0.5)
     }
 
+    /// People in a faint track: its mass against the running median of faint tracks' masses, so
+    /// that two umbrellas side by side (one faint blob) count two. Faint tracks teach only this.
+    mutating func faintPeople(_ mass: Double) -> (people: Int, share: Double) {
+        guard configuration.weighsFaintParties, mass > 0 else { return (1, 0) }
+        let logMass = log(mass)
+        guard let reference = logFaintMass else {
+            logFaintMass = logMass
+            return (1, 1)
+        }
+        faintTracks += 1
+        let step = faintTracks < 30 ? 0.15 : 0.03
+        logFaintMass = reference + step * (logMass < reference ? -0.5 : 0.5)
+        let share = mass / exp(reference)
+        return (max(1, min(Int(share.rounded()), 4)), share)
+    }
+
     /// The track's mean speed along the counting axis since it started, in frame lengths per second.
     func speedAlong(track t: Int, at time: MonotonicInstant) -> Double {
         guard time > tracks[t].firstTime else { return 0 }
@@ -46,8 +62,9 @@ extension ThermalCounter {
             for i in 0..<count { scratch[i] = trackMasses[t * Self.massesPerTrack + i] }
             rawMass = Double(quantileOfScratch(count, configuration.trackMassQuantile))
         }
-        // A faint track's mass says little: one person, who teaches nothing.
-        if tracks[t].faint { return (1, 0) }
+        // A faint track is weighed against other faint tracks (most of them one umbrella, or one
+        // person near the pavement's temperature), never against people seen in full contrast.
+        if tracks[t].faint { return faintPeople(rawMass) }
         // Faster than anyone walks: a cyclist (or a runner), one person however large the blob.
         if configuration.cyclistSpeed > 0 && speedAlong(track: t, at: time) > configuration.cyclistSpeed { return (1, 0) }
         // The very first person sets the contrast too, so that masses have a unit from the start.

@@ -63,11 +63,14 @@ public struct ThermalCounter: Sendable {
     var sharing: [Bool]
     /// log of one person's blob mass (a running quantile), `nil` until the first crossing.
     var logPersonMass: Double?
+    /// log of one faint track's mass (a running median over faint tracks), `nil` until the first.
+    var logFaintMass: Double?
     /// log of the typical spread of a track's blobs (a running median).
     var logPersonSpread: Double?
     /// log of the peak excess of one person (°C, a running median), with `learnsContrast`.
     var logPersonContrast: Double?
     var countedTracks = 0
+    var faintTracks = 0
     /// Low-contrast frames since the statistics were last taken (``takeContrastStatistics()``).
     public internal(set) var contrastStatistics = ContrastStatistics()
 

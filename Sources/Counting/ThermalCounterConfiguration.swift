@@ -90,6 +90,9 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
     /// ``confirmationHits``), count as one person each and do not teach one person's mass. The
     /// foreground threshold still separates people walking close together.
     public var faintContrastFraction: Float
+    /// Whether a faint track's people are its mass against the typical faint track's (two
+    /// umbrellas side by side are one faint blob), rather than one each.
+    public var weighsFaintParties: Bool
     /// A track crossing faster than this (frame lengths per second along the counting axis) is a
     /// cyclist or a runner: one person, whatever its mass (a bicycle and its rider weigh as much
     /// as three walkers). 0.9 is about 2.7 m/s for a 60° sensor 4 m up (3 m of pavement in view
@@ -119,7 +122,7 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
         mergeDistance: Double = 1.0, gate: Double = 0.3, maximumMissedFrames: Int = 4,
         maximumSharedFrames: Int = 30, personQuantile: Double = 0.5, trackMassQuantile: Double = 0.75,
         weighsSurroundings: Bool = true, parkingFrames: Int = 30, lostTrackFrames: Int = 20,
-        faintContrastFraction: Float = 0.05, cyclistSpeed: Double = 0.9, confirmationHits: Int = 3,
+        faintContrastFraction: Float = 0.05, weighsFaintParties: Bool = true, cyclistSpeed: Double = 0.9, confirmationHits: Int = 3,
         confirmationFrames: Int = 5, tentativeGate: Double = 0.2, parkedLifetimeFrames: Int = 6000,
         averagedFrames: Int = 1,
         minimumBlobShare: Double = 0, learnsContrast: Bool = false,
@@ -152,6 +155,7 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
         self.lostTrackFrames = lostTrackFrames
         self.confirmationHits = confirmationHits
         self.faintContrastFraction = faintContrastFraction
+        self.weighsFaintParties = weighsFaintParties
         self.cyclistSpeed = cyclistSpeed
         self.confirmationFrames = confirmationFrames
         self.tentativeGate = tentativeGate

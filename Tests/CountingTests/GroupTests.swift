@@ -44,3 +44,37 @@ struct GroupTests {
         #expect(threesAbreast(trackMassQuantile: 0.5, weighsSurroundings: false) < 33)
     }
 }
+
+@Suite("Umbrellas")
+struct UmbrellaTests {
+    /// Six people under umbrellas one by one (an umbrella is ~1.5 °C above the wet pavement and
+    /// 3 px across), then two side by side, whose umbrellas touch: one faint blob.
+    func umbrellaPair(weighsFaintParties: Bool) -> [String] {
+        var builder = FrameBuilder(pavement: 8)
+        var counter = ThermalCounterLike(ThermalCounterConfiguration(weighsFaintParties: weighsFaintParties))
+        for index in 0..<6 {
+            _ = builder.run(&counter, warmUp: index == 0 ? 60 : 10, steps: 27) { step in
+                [FrameBuilder.Body(
+                    x: 3.5 + Double(index % 3) * 0.5, y: -1.5 + 11 * Double(step) / 26, radiusX: 1.5, radiusY: 1.5,
+                    temperature: 9.5)]
+            }
+        }
+        return builder.run(&counter, warmUp: 10, steps: 27) { step in
+            let y = -1.5 + 11 * Double(step) / 26
+            return [
+                FrameBuilder.Body(x: 2.4, y: y, radiusX: 1.5, radiusY: 1.5, temperature: 9.5),
+                FrameBuilder.Body(x: 5.4, y: y + 0.2, radiusX: 1.5, radiusY: 1.5, temperature: 9.5),
+            ]
+        }
+    }
+
+    @Test("two umbrellas side by side count two")
+    func pairCountsTwo() {
+        #expect(umbrellaPair(weighsFaintParties: true) == ["in", "in"])
+    }
+
+    @Test("counted one per faint blob, the same pair is one")
+    func onePerBlob() {
+        #expect(umbrellaPair(weighsFaintParties: false) == ["in"])
+    }
+}

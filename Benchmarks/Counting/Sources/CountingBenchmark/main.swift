@@ -60,6 +60,7 @@ func pad(_ text: String, _ width: Int) -> String {
         case "parkingFrames": configuration.parkingFrames = Int(value)
         case "lostTrackFrames": configuration.lostTrackFrames = Int(value)
         case "confirmationHits": configuration.confirmationHits = Int(value)
+        case "weighsFaintParties": configuration.weighsFaintParties = value != 0
         case "weighsSurroundings": configuration.weighsSurroundings = value != 0
         case "trackMassQuantile": configuration.trackMassQuantile = value
         case "cyclistSpeed": configuration.cyclistSpeed = value
