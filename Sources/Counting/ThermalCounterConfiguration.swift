@@ -87,8 +87,9 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
     /// of pixels above it but below the foreground threshold that touch no foreground pixel are
     /// *faint* blobs — an umbrella in the rain is about 1.5 °C above the wet pavement, a person
     /// near the pavement's temperature not much more. Tracks born from them are tentative (see
-    /// ``confirmationHits``), count as one person each and do not teach one person's mass. The
-    /// foreground threshold still separates people walking close together.
+    /// ``confirmationHits``), are weighed only against other faint tracks (``weighsFaintParties``;
+    /// otherwise one person each) and do not teach one person's mass. The foreground threshold
+    /// still separates people walking close together.
     public var faintContrastFraction: Float
     /// Whether a faint track's people are its mass against the typical faint track's (two
     /// umbrellas side by side are one faint blob), rather than one each.
