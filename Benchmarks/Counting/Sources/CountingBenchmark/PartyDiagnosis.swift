@@ -11,15 +11,6 @@ struct CountedTrack {
     var matched = false
 }
 
-/// One party's crossing as the street knows it.
-struct TrueParty {
-    var seconds: Double
-    var positive: Bool
-    var size: Int
-    var lingering: Bool
-    var cyclist: Bool
-}
-
 func partyDiagnosis(scenario: StreetScenario, seed: UInt64, hours: Double, configuration: ThermalCounterConfiguration) {
     var street = Street(scenario: scenario, seed: seed)
     var counter = ThermalCounter(configuration: configuration)
