@@ -12,8 +12,9 @@ import Simulator
 //   CountingBenchmark contrast NAME [--seed S]   (per hour: the low-contrast hint, true and counted)
 //   CountingBenchmark parties NAME [--seed S]    (who is missed and who is counted twice, by party)
 //
-// Every mode takes --set name=value,... (counter settings) and --parties 1,2 / --children,
-// --lingering, --cyclists SHARE (the scenario's mix), for exploring on seeds kept out of the table.
+// Every mode takes --set name=value,... (counter settings); accuracy and parties also take
+// --parties 1,2 / --children, --lingering, --cyclists SHARE (the scenario's mix). For exploring, on
+// seeds kept out of the table.
 
 let allArguments = Array(CommandLine.arguments.dropFirst())
 let mode = allArguments.first ?? "accuracy"
