@@ -41,6 +41,7 @@ func partyDiagnosis(scenario: StreetScenario, seed: UInt64, hours: Double, confi
     // rows: party size 1...4+, columns: found by a track of 1...6 people, or missed (0)
     var table = Array(repeating: Array(repeating: 0, count: 7), count: 5)
     var shares: [[Double]] = Array(repeating: [], count: 5)
+    var missedTimes: [(seconds: Double, positive: Bool)] = []
     var lingeringMissed = 0, cyclistsMissed = 0, lingering = 0, cyclists = 0
     for person in people {
         let seconds = Double(person.time.nanoseconds) / 1e9
@@ -69,6 +70,7 @@ func partyDiagnosis(scenario: StreetScenario, seed: UInt64, hours: Double, confi
             shares[row].append(slots[best].share)
         } else {
             table[row][0] += 1
+            missedTimes.append((seconds, positive))
             if person.lingering { lingeringMissed += 1 }
             if person.kind == .cyclist { cyclistsMissed += 1 }
         }
@@ -95,6 +97,19 @@ func partyDiagnosis(scenario: StreetScenario, seed: UInt64, hours: Double, confi
     var sizes: [String] = []
     for size in 1...6 { sizes.append("\(size):\(byPeople[size])") }
     print("counted but matched to nobody: \(unmatched.count), from tracks of " + sizes.joined(separator: " "))
+    // An unmatched count with a missed person of the same direction within 10 s is most likely
+    // that person counted late or early; without one, a count of nobody (a double count).
+    var used = Array(repeating: false, count: missedTimes.count)
+    var late = 0
+    for slot in unmatched {
+        if let index = missedTimes.indices.first(where: {
+            !used[$0] && missedTimes[$0].positive == slot.positive && abs(missedTimes[$0].seconds - slot.seconds) <= 10
+        }) {
+            used[index] = true
+            late += 1
+        }
+    }
+    print("  of which \(late) have a missed person of the same direction within 10 s (late or early), \(unmatched.count - late) none (extra)")
     var histogram = Array(repeating: 0, count: 31)
     for track in tracks { histogram[min(Int(track.share * 10), 30)] += 1 }
     print("tracks by share (0.1 wide bins from 0): " + histogram.map { "\($0)" }.joined(separator: " "))
