@@ -14,22 +14,10 @@ struct ParkedPerson: Sendable {
     var pixels = 0
 }
 
-/// A track that died recently, moving on its last velocity, for a new track to take over.
-struct LostTrack: Sendable {
-    var along: Double = 0
-    var across: Double = 0
-    var velocityAlong: Double = 0
-    var velocityAcross: Double = 0
-    var side: Int8 = 0
-    var age = Int.max / 2
-}
-
 extension ThermalCounter {
     static let maximumParked = 8
     /// How close (pixels) a pixel or a new blob must be to a parked person to belong to them.
     static let parkingRadius = 1.5
-    /// Frames a track must have been observed in before it is remembered when lost.
-    static let minimumLostTrackHits = 5
 
     /// The scene a pixel is compared with: the pavement, plus a parked person on it. A parked
     /// pixel back near the pavement (closer to it than to the person) is released: they left.
@@ -112,48 +100,6 @@ extension ThermalCounter {
             return true
         }
         return false
-    }
-
-    /// Keeps a track that lost its blob for a moment (``ThermalCounterConfiguration/lostTrackFrames``):
-    /// a person fading below the threshold for a few frames, or two people parting where the
-    /// tracker did not expect them.
-    mutating func loseTrack(_ t: Int) {
-        tracks[t].alive = false
-        // Only a track seen for a while is worth finding again: a blob of noise lives a frame or two.
-        guard configuration.lostTrackFrames > 0, tracks[t].side != 0, tracks[t].hits >= Self.minimumLostTrackHits
-        else { return }
-        let slot = lostTracks.firstIndex { $0.age > configuration.lostTrackFrames } ?? (lostTracks.indices.min { lostTracks[$0].age > lostTracks[$1].age } ?? 0)
-        lostTracks[slot] = LostTrack(
-            along: tracks[t].along, across: tracks[t].across, velocityAlong: tracks[t].velocityAlong,
-            velocityAcross: tracks[t].velocityAcross, side: tracks[t].side, age: 0)
-    }
-
-    /// Ages the lost tracks by one frame.
-    mutating func ageLostTracks() {
-        for slot in lostTracks.indices where lostTracks[slot].age <= configuration.lostTrackFrames {
-            lostTracks[slot].age += 1
-            lostTracks[slot].along += lostTracks[slot].velocityAlong
-            lostTracks[slot].across += lostTracks[slot].velocityAcross
-        }
-    }
-
-    /// A new track where a lost one would be now is that track found again: it takes over the side
-    /// of the line the lost one was on, so that a crossing it completes is counted (once).
-    mutating func inheritLostTrack(_ t: Int) {
-        let gate2 = gateDistance * gateDistance
-        var best = -1, bestDistance = gate2
-        for slot in lostTracks.indices where lostTracks[slot].age <= configuration.lostTrackFrames {
-            let da = lostTracks[slot].along - tracks[t].along, dc = lostTracks[slot].across - tracks[t].across
-            let d2 = da * da + dc * dc
-            if d2 <= bestDistance { best = slot; bestDistance = d2 }
-        }
-        guard best >= 0 else { return }
-        // The side only: the new track earns its own hits, so a chain of short tracks cannot
-        // pass on a history that none of them had.
-        tracks[t].side = lostTracks[best].side
-        tracks[t].velocityAlong = lostTracks[best].velocityAlong
-        tracks[t].velocityAcross = lostTracks[best].velocityAcross
-        lostTracks[best].age = configuration.lostTrackFrames + 1
     }
 
     /// Drops faint blobs next to a parked person: what is left of them when they sway or turn a

@@ -288,14 +288,20 @@ public struct ThermalCounter: Sendable {
     mutating func quantileOfScratch(_ count: Int, _ quantile: Double) -> Float {
         guard quantile != 0.5 else { return medianOfScratch(count) }
         guard count > 0 else { return 0 }
-        _ = medianOfScratch(count)
+        sortScratch(count)
         return scratch[min(Int(quantile * Double(count)), count - 1)]
     }
 
     /// The median of the first `count` values of ``scratch`` (sorts them in place).
     mutating func medianOfScratch(_ count: Int) -> Float {
         guard count > 0 else { return 0 }
-        // Insertion sort: count is at most a few dozen, and this runs rarely.
+        sortScratch(count)
+        return count % 2 == 1 ? scratch[count / 2] : 0.5 * (scratch[count / 2 - 1] + scratch[count / 2])
+    }
+
+    /// Sorts the first `count` values of ``scratch`` in place. Insertion sort: `count` is at most a
+    /// few dozen, and this runs once per crossing or at start-up.
+    private mutating func sortScratch(_ count: Int) {
         for i in 1..<max(count, 1) {
             let value = scratch[i]
             var j = i - 1
@@ -305,7 +311,6 @@ public struct ThermalCounter: Sendable {
             }
             scratch[j + 1] = value
         }
-        return count % 2 == 1 ? scratch[count / 2] : 0.5 * (scratch[count / 2 - 1] + scratch[count / 2])
     }
 }
 

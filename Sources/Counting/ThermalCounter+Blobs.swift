@@ -1,0 +1,197 @@
+/// One connected region of foreground pixels, in counting coordinates (`along` the counting axis,
+/// `across` it, pixel centres at +0.5).
+struct Blob: Sendable {
+    var mass: Double = 0
+    var along: Double = 0
+    var across: Double = 0
+    var pixels = 0
+    /// Root of the excess-weighted variance of the blob's pixel positions (pixels): a single
+    /// person is compact, people side by side are spread.
+    var spread: Double = 0
+    /// The largest |pixel − background| in the blob (°C).
+    var peak: Double = 0
+    /// Made of faint pixels only (``ThermalCounterConfiguration/faintContrastFraction``).
+    var faint = false
+    /// The component's label in ``ThermalCounter/labels``, and whether it is warmer than the scene.
+    var label: Int16 = 0
+    var warm = true
+    var owner = -1
+    var shared = false
+}
+
+extension ThermalCounter {
+    /// Standard deviations of its pixels' summed noise a faint blob's summed excess must reach.
+    static let faintSignificance = 4.0
+
+    /// 8-connected components of the foreground with excess-weighted sub-pixel centroids; then,
+    /// with ``ThermalCounterConfiguration/faintContrastFraction``, the components of faint pixels
+    /// that touch no foreground pixel (an umbrella, a person nearly at the pavement's temperature).
+    mutating func findBlobs() {
+        for index in 0..<pixelCount { labels[index] = 0 }
+        blobCount = 0
+        var nextLabel: Int16 = 1
+        for start in 0..<pixelCount where foreground[start] && labels[start] == 0 {
+            guard blobCount < Self.maximumBlobs else { return }
+            addBlob(from: start, label: nextLabel, faint: false)
+            nextLabel += 1
+        }
+        if configuration.faintContrastFraction > 0 {
+            for start in 0..<pixelCount where faint[start] && labels[start] == 0 {
+                guard blobCount < Self.maximumBlobs else { break }
+                addBlob(from: start, label: nextLabel, faint: true)
+                nextLabel += 1
+            }
+        }
+        if configuration.weighsSurroundings { weighSurroundings() }
+    }
+
+    /// Replaces each blob's mass by the signed excess summed over its pixels and the pixels around
+    /// them that belong to no blob (each to the first blob that reaches it): the part of a body
+    /// below the threshold is weighed too, so a person's mass no longer depends on how the
+    /// threshold cuts them, and noise sums towards zero.
+    private mutating func weighSurroundings() {
+        let width = configuration.width
+        let height = configuration.height
+        for index in 0..<pixelCount {
+            claimed[index] = labels[index] != 0
+            blobOfLabel[index] = -1
+        }
+        for b in 0..<blobCount {
+            blobOfLabel[Int(blobs[b].label)] = Int16(b)
+            weighed[b] = 0
+        }
+        for index in 0..<pixelCount where labels[index] != 0 {
+            let b = Int(blobOfLabel[Int(labels[index])])
+            guard b >= 0 else { continue }  // a component that was not kept as a blob
+            var sum = Double(signedExcess[index])
+            let x = index % width, y = index / width
+            for dy in -1...1 {
+                let ny = y + dy
+                if ny < 0 || ny >= height { continue }
+                for dx in -1...1 {
+                    let nx = x + dx
+                    if nx < 0 || nx >= width { continue }
+                    let neighbour = ny * width + nx
+                    if !claimed[neighbour] {
+                        claimed[neighbour] = true
+                        sum += Double(signedExcess[neighbour])
+                    }
+                }
+            }
+            weighed[b] += sum
+        }
+        for b in 0..<blobCount {
+            let mass = blobs[b].warm ? weighed[b] : -weighed[b]
+            // Never lighter than half its own thresholded pixels: noise around a faint blob can
+            // pull the sum below what was plainly seen.
+            blobs[b].mass = max(mass, 0.5 * blobs[b].mass)
+        }
+    }
+
+    /// Floods one component from `start` (foreground pixels, or faint ones) and adds it as a blob;
+    /// a faint component that reaches a foreground pixel is the fringe of a person and is dropped.
+    private mutating func addBlob(from start: Int, label: Int16, faint isFaint: Bool) {
+        let width = configuration.width
+        let height = configuration.height
+        let alongRows = configuration.line.axis == .rows
+        var mass = 0.0, sumX = 0.0, sumY = 0.0, sumXX = 0.0, sumYY = 0.0, count = 0, peak = 0.0
+        var evidence = 0.0, noise = 0.0, signedSum = 0.0
+        var touchesForeground = false
+        var top = 0
+        stack[top] = Int16(start); top += 1
+        labels[start] = label
+        while top > 0 {
+            top -= 1
+            let index = Int(stack[top])
+            let x = index % width, y = index / width
+            let weight = Double(excess[index])
+            mass += weight
+            peak = max(peak, Double(difference[index]))
+            evidence += Double(difference[index])
+            signedSum += Double(signedExcess[index])
+            noise += Double(self.variance[index])
+            sumX += weight * (Double(x) + 0.5)
+            sumY += weight * (Double(y) + 0.5)
+            sumXX += weight * (Double(x) + 0.5) * (Double(x) + 0.5)
+            sumYY += weight * (Double(y) + 0.5) * (Double(y) + 0.5)
+            count += 1
+            for dy in -1...1 {
+                let ny = y + dy
+                if ny < 0 || ny >= height { continue }
+                for dx in -1...1 {
+                    let nx = x + dx
+                    if nx < 0 || nx >= width { continue }
+                    let neighbour = ny * width + nx
+                    if isFaint && foreground[neighbour] { touchesForeground = true }
+                    let member = isFaint ? faint[neighbour] : foreground[neighbour]
+                    if member && labels[neighbour] == 0 {
+                        labels[neighbour] = label
+                        stack[top] = Int16(neighbour); top += 1
+                    }
+                }
+            }
+        }
+        guard mass > 0, !touchesForeground else { return }
+        // A faint blob must stand out from the noise of its pixels taken together: one pixel just
+        // over the threshold does not, an umbrella's dozen pixels at 1.5 °C do by far.
+        if isFaint && evidence < Self.faintSignificance * noise.squareRoot() { return }
+        let x = sumX / mass, y = sumY / mass
+        let variance = max(sumXX / mass - x * x, 0) + max(sumYY / mass - y * y, 0)
+        blobs[blobCount] = Blob(
+            mass: mass, along: alongRows ? y : x, across: alongRows ? x : y, pixels: count,
+            spread: variance.squareRoot(), peak: peak, faint: isFaint, label: label, warm: signedSum >= 0)
+        blobCount += 1
+    }
+
+    /// Joins blobs whose centroids are closer than the merge distance (one person in two pieces).
+    mutating func mergeCloseBlobs() {
+        let limit = configuration.mergeDistance * configuration.mergeDistance
+        var i = 0
+        while i < blobCount {
+            var j = i + 1
+            while j < blobCount {
+                let da = blobs[i].along - blobs[j].along, dc = blobs[i].across - blobs[j].across
+                if da * da + dc * dc < limit {
+                    let a = blobs[i], b = blobs[j]
+                    let mass = a.mass + b.mass
+                    blobs[i].along = (a.along * a.mass + b.along * b.mass) / mass
+                    blobs[i].across = (a.across * a.mass + b.across * b.mass) / mass
+                    blobs[i].mass = mass
+                    blobs[i].pixels = a.pixels + b.pixels
+                    blobs[i].peak = max(a.peak, b.peak)
+                    blobs[i].faint = a.faint && b.faint
+                    let da2 = (a.along - b.along) * (a.along - b.along), dc2 = (a.across - b.across) * (a.across - b.across)
+                    let between = (da2 + dc2) * a.mass * b.mass / (mass * mass)
+                    blobs[i].spread = ((a.spread * a.spread * a.mass + b.spread * b.spread * b.mass) / mass + between).squareRoot()
+                    blobCount -= 1
+                    blobs[j] = blobs[blobCount]
+                } else {
+                    j += 1
+                }
+            }
+            i += 1
+        }
+    }
+
+    /// Drops blobs much lighter than one person (``ThermalCounterConfiguration/minimumBlobShare``),
+    /// once one person's mass has been learnt.
+    mutating func dropFaintBlobs() {
+        guard configuration.minimumBlobShare > 0, let logPersonMass else { return }
+        let limit = configuration.minimumBlobShare * exp(logPersonMass)
+        var b = 0
+        while b < blobCount {
+            if personUnits(blobs[b].mass) < limit {
+                blobCount -= 1
+                blobs[b] = blobs[blobCount]
+            } else {
+                b += 1
+            }
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
