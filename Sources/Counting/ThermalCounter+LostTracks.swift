@@ -21,7 +21,8 @@ extension ThermalCounter {
         // Only a track seen for a while is worth finding again: a blob of noise lives a frame or two.
         guard configuration.lostTrackFrames > 0, tracks[t].side != 0, tracks[t].hits >= Self.establishedHits
         else { return }
-        let slot = lostTracks.firstIndex { $0.age > configuration.lostTrackFrames } ?? (lostTracks.indices.min { lostTracks[$0].age > lostTracks[$1].age } ?? 0)
+        // The oldest slot: a forgotten one if there is any.
+        let slot = lostTracks.indices.max { lostTracks[$0].age < lostTracks[$1].age } ?? 0
         lostTracks[slot] = LostTrack(
             along: tracks[t].along, across: tracks[t].across, velocityAlong: tracks[t].velocityAlong,
             velocityAcross: tracks[t].velocityAcross, side: tracks[t].side, age: 0)
