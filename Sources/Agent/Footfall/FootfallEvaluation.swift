@@ -3,8 +3,10 @@ import Hardware
 import Simulator
 
 /// Runs a street scenario through the counters and compares them with the street's ground truth:
-/// the thermal tracker on every 10 fps frame, the beam-pair counter on the two beams' edges, per
-/// direction, per clock-aligned window and in total. What `sensorbox simulate --report` prints.
+/// the thermal tracker on every 10 fps frame, the beam-pair counter on the two beams' edges, and
+/// the box's count (the thermal count, with low-contrast windows filled in from the beams by a
+/// ``FootfallFusion``), per direction, per clock-aligned window and in total. What
+/// `sensorbox simulate --report` prints.
 public enum FootfallEvaluation {
     /// What to run.
     public struct Options: Sendable {
@@ -17,11 +19,13 @@ public enum FootfallEvaluation {
         public var windowSeconds: Int64
         public var framesPerSecond: Int
         public var counter: ThermalCounterConfiguration
+        /// How the box fills in low-contrast windows from the beams; `nil`: the thermal count alone.
+        public var fusion: FootfallFusion?
 
         public init(
             scenario: StreetScenario, duration: Duration = .seconds(86_400), startOffset: Duration = .zero,
             seed: UInt64 = 1, windowSeconds: Int64 = 900, framesPerSecond: Int = 10,
-            counter: ThermalCounterConfiguration? = nil
+            counter: ThermalCounterConfiguration? = nil, fusion: FootfallFusion? = FootfallFusion()
         ) {
             self.scenario = scenario
             self.duration = duration
@@ -30,6 +34,7 @@ public enum FootfallEvaluation {
             self.windowSeconds = windowSeconds
             self.framesPerSecond = framesPerSecond
             self.counter = counter ?? ThermalCounterConfiguration(width: scenario.width, height: scenario.height)
+            self.fusion = fusion
         }
     }
 
@@ -50,10 +55,16 @@ public enum FootfallEvaluation {
         // Ground truth before the start is not ours to count.
         _ = street.drainCrossings(upTo: start)
         _ = street.drainBeamEdges(upTo: start)
+        var contrastWindow: Int64?
 
         for index in 0..<frameCount {
             let seconds = start + Double(index) / Double(options.framesPerSecond)
             let time = MonotonicInstant(nanoseconds: UInt64(seconds * 1e9))
+            let window = tally.window(of: time)
+            if let previous = contrastWindow, previous != window {
+                tally.lowContrast[previous] = thermal.takeContrastStatistics().lowContrastFraction
+            }
+            contrastWindow = window
             street.renderThermal(into: &frame, atSeconds: seconds, quantized: true)
             thermal.process(frame, at: time) { tally.add(.thermal, $0.direction, at: $0.time) }
             if index % options.framesPerSecond == 0 || index == frameCount - 1 {
@@ -69,27 +80,32 @@ public enum FootfallEvaluation {
                 }
             }
         }
+        if let last = contrastWindow { tally.lowContrast[last] = thermal.takeContrastStatistics().lowContrastFraction }
         let end = start + Double(frameCount) / Double(options.framesPerSecond)
         for crossing in street.drainCrossings(upTo: end) {
             tally.addTruth(crossing, name: truthName(crossing.direction))
         }
+        tally.count(fusion: options.fusion)
         return FootfallEvaluationResult(
             scenario: options.scenario.name, seed: options.seed, startOffsetSeconds: start,
             durationSeconds: options.duration.seconds, frames: frameCount,
-            utcOffsetSeconds: options.scenario.utcOffsetSeconds, tally: tally)
+            utcOffsetSeconds: options.scenario.utcOffsetSeconds, fusesBeams: options.fusion != nil, tally: tally)
     }
 }
 
 /// The counts of an evaluation: per window, per direction, for the truth and each counter, and
 /// the truth's crossings matched to the thermal counter's by time (recall per kind of walker).
 struct FootfallTally: Sendable {
-    enum Source: Int, Sendable { case truth = 0, thermal = 1, beams = 2 }
+    enum Source: Int, Sendable { case truth = 0, thermal = 1, beams = 2, counted = 3 }
 
     let directions: [String]
     let windowSeconds: Int64
     let wallAtZero: Int64
-    /// Window start (epoch seconds) → [source][direction] counts.
+    /// Window start (epoch seconds) → [source][direction] counts (`counted` filled in by
+    /// ``count(fusion:)`` at the end).
     var windows: [Int64: [[Int]]] = [:]
+    /// Window start → the thermal counter's low-contrast share of that window.
+    var lowContrast: [Int64: Double] = [:]
     /// Recall bookkeeping: category → (truth crossings, matched by a thermal crossing).
     var recall: [String: (truth: Int, matched: Int)] = [:]
     /// Unmatched recent thermal crossings per direction (seconds), for matching with the truth.
@@ -109,8 +125,21 @@ struct FootfallTally: Sendable {
     mutating func add(_ source: Source, _ direction: String, at time: MonotonicInstant) {
         guard let d = directions.firstIndex(of: direction) else { return }
         let start = window(of: time)
-        windows[start, default: Array(repeating: Array(repeating: 0, count: directions.count), count: 3)][source.rawValue][d] += 1
+        windows[start, default: Array(repeating: Array(repeating: 0, count: directions.count), count: 4)][source.rawValue][d] += 1
         if source == .thermal { recentThermal[d].append(Double(time.nanoseconds) / 1e9) }
+    }
+
+    /// The box's count of every window, oldest first: the thermal count, filled in from the beams
+    /// where the thermal counter had low contrast (as the runtime does at each release).
+    mutating func count(fusion: FootfallFusion?) {
+        var fusion = fusion
+        for start in windows.keys.sorted() {
+            guard var counts = windows[start] else { continue }
+            counts[Source.counted.rawValue] = fusion?.fuse(
+                thermal: counts[Source.thermal.rawValue], beams: counts[Source.beams.rawValue],
+                lowContrastShare: lowContrast[start]) ?? counts[Source.thermal.rawValue]
+            windows[start] = counts
+        }
     }
 
     /// Counts a true crossing and looks for a thermal crossing of the same direction within 3 s

@@ -1,5 +1,7 @@
 /// The outcome of a ``FootfallEvaluation``: true and counted crossings per direction, per window
-/// and in total, the error figures, and the report as text (80 columns) or JSON.
+/// and in total, the error figures, and the report as text (80 columns) or JSON. "Counted" is
+/// what the box releases: the thermal count, with low-contrast windows filled in from the beams
+/// when ``fusesBeams``; the thermal and beam counts alone are reported beside it.
 public struct FootfallEvaluationResult: Sendable {
     public let scenario: String
     public let seed: UInt64
@@ -8,40 +10,58 @@ public struct FootfallEvaluationResult: Sendable {
     public let frames: Int
     /// The scenario's local time zone (windows are printed in local time).
     public let utcOffsetSeconds: Int64
+    /// Whether low-contrast windows were filled in from the beams (otherwise counted = thermal).
+    public let fusesBeams: Bool
     let tally: FootfallTally
 
     /// The directions, positive first.
     public var directions: [String] { tally.directions }
 
-    /// Total crossings in `direction`: the truth, the thermal counter, the beam pair.
-    public func total(_ direction: String) -> (truth: Int, thermal: Int, beams: Int) {
-        guard let d = tally.directions.firstIndex(of: direction) else { return (0, 0, 0) }
-        var sums = (truth: 0, thermal: 0, beams: 0)
+    /// One direction's crossings: the truth, the box's count, the thermal counter, the beam pair.
+    public struct Counts: Sendable {
+        public var truth = 0, counted = 0, thermal = 0, beams = 0
+
+        init(_ counts: [[Int]], _ d: Int) {
+            truth = counts[FootfallTally.Source.truth.rawValue][d]
+            counted = counts[FootfallTally.Source.counted.rawValue][d]
+            thermal = counts[FootfallTally.Source.thermal.rawValue][d]
+            beams = counts[FootfallTally.Source.beams.rawValue][d]
+        }
+
+        init() {}
+    }
+
+    /// Total crossings in `direction`.
+    public func total(_ direction: String) -> Counts {
+        var sums = Counts()
+        guard let d = tally.directions.firstIndex(of: direction) else { return sums }
         for counts in tally.windows.values {
-            sums.truth += counts[0][d]
-            sums.thermal += counts[1][d]
-            sums.beams += counts[2][d]
+            let window = Counts(counts, d)
+            sums.truth += window.truth
+            sums.counted += window.counted
+            sums.thermal += window.thermal
+            sums.beams += window.beams
         }
         return sums
     }
 
-    /// Every window that saw anything, oldest first: start (epoch seconds) and per direction
-    /// (truth, thermal, beams).
-    public var windows: [(start: Int64, counts: [(truth: Int, thermal: Int, beams: Int)])] {
+    /// Every window that saw anything, oldest first: start (epoch seconds), the thermal counter's
+    /// share of low-contrast frames, and the counts per direction.
+    public var windows: [(start: Int64, lowContrast: Double?, counts: [Counts])] {
         tally.windows.keys.sorted().map { start in
             let counts = tally.windows[start] ?? []
-            return (start, tally.directions.indices.map { (counts[0][$0], counts[1][$0], counts[2][$0]) })
+            return (start, tally.lowContrast[start], tally.directions.indices.map { Counts(counts, $0) })
         }
     }
 
-    /// The relative error of the thermal total in `direction` (0.01 = 1 % over), or `nil` without truth.
+    /// The relative error of the counted total in `direction` (0.01 = 1 % over), or `nil` without truth.
     public func totalError(_ direction: String) -> Double? {
         let sums = total(direction)
         guard sums.truth > 0 else { return nil }
-        return Double(sums.thermal - sums.truth) / Double(sums.truth)
+        return Double(sums.counted - sums.truth) / Double(sums.truth)
     }
 
-    /// Error statistics of the thermal counter over the windows in `direction`.
+    /// Error statistics of the counted windows in `direction`.
     public struct WindowErrors: Sendable {
         /// Σ|counted − true| / Σ true over all windows (weighted absolute percentage error).
         public var weightedAbsoluteError: Double
@@ -61,7 +81,7 @@ public struct FootfallEvaluationResult: Sendable {
         var absoluteSum = 0, truthSum = 0
         var relative: [Double] = []
         for counts in tally.windows.values {
-            let truth = counts[0][d], counted = counts[1][d]
+            let truth = counts[FootfallTally.Source.truth.rawValue][d], counted = counts[FootfallTally.Source.counted.rawValue][d]
             absoluteSum += abs(counted - truth)
             truthSum += truth
             if truth >= WindowErrors.minimumTruth { relative.append(abs(Double(counted - truth)) / Double(truth)) }
@@ -92,15 +112,20 @@ public struct FootfallEvaluationResult: Sendable {
         lines.append("Scenario \(scenario), seed \(seed), \(hours)h\(twoDigits(minutes)) from "
             + "\(twoDigits(from / 3600)):\(twoDigits(from % 3600 / 60)), \(frames) frames")
         lines.append("")
-        lines.append("direction        true   thermal    error     beams    error")
+        lines.append(fusesBeams
+            ? "counted: the thermal count, low-contrast windows filled in from the beams"
+            : "counted: the thermal count alone")
+        lines.append(padRight("direction", 10) + padLeft("true", 7) + padLeft("counted", 9) + padLeft("error", 8)
+            + padLeft("thermal", 9) + padLeft("error", 8) + padLeft("beams", 8) + padLeft("error", 8))
         for direction in directions {
             let sums = total(direction)
-            lines.append(padRight(direction, 12) + padLeft(String(sums.truth), 9) + padLeft(String(sums.thermal), 10)
-                + padLeft(percent(sums.thermal, sums.truth), 9) + padLeft(String(sums.beams), 10)
-                + padLeft(percent(sums.beams, sums.truth), 9))
+            lines.append(padRight(direction, 10) + padLeft(String(sums.truth), 7)
+                + padLeft(String(sums.counted), 9) + padLeft(percent(sums.counted, sums.truth), 8)
+                + padLeft(String(sums.thermal), 9) + padLeft(percent(sums.thermal, sums.truth), 8)
+                + padLeft(String(sums.beams), 8) + padLeft(percent(sums.beams, sums.truth), 8))
         }
         lines.append("")
-        lines.append("15-min windows, thermal (|error| over windows with >= \(WindowErrors.minimumTruth) true):")
+        lines.append("15-min windows, counted (|error| over windows with >= \(WindowErrors.minimumTruth) true):")
         lines.append("direction     weighted   within 5%   median   90th pct   windows")
         for direction in directions {
             let errors = windowErrors(direction)
@@ -117,13 +142,15 @@ public struct FootfallEvaluationResult: Sendable {
                 + padLeft(String(entry.truth), 6) + padLeft(percentOf(entry.matched, entry.truth), 9))
         }
         lines.append("")
-        lines.append("window (local)   " + directions.map { padRight($0 + " true/thermal/beams", 23) }.joined(separator: " "))
+        lines.append("windows (local time; low: share of frames with low contrast)")
+        lines.append("start   low  " + directions.map { padRight($0 + " true/counted/thermal/beams", 31) }.joined(separator: " "))
         for window in windows {
             let local = window.start + utcOffsetSeconds
             let secondsOfDay = Int(local - local.floorDivided(by: 86_400) * 86_400)
             let clock = twoDigits(secondsOfDay / 3600) + ":" + twoDigits(secondsOfDay % 3600 / 60)
-            let cells = window.counts.map { padRight("\($0.truth)/\($0.thermal)/\($0.beams)", 23) }
-            lines.append(padRight(clock, 17) + cells.joined(separator: " "))
+            let low = window.lowContrast.map { formatDecimal(100 * $0, digits: 0) + "%" } ?? "-"
+            let cells = window.counts.map { padRight("\($0.truth)/\($0.counted)/\($0.thermal)/\($0.beams)", 31) }
+            lines.append(padRight(clock, 6) + padLeft(low, 5) + "  " + cells.joined(separator: " "))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -132,18 +159,19 @@ public struct FootfallEvaluationResult: Sendable {
     public var json: String {
         var members: [(String, JSONValue)] = []
         for direction in directions {
-            members.append((direction, .int(total(direction).thermal)))
+            members.append((direction, .int(total(direction).counted)))
         }
         members.append(("scenario", .string(scenario)))
         members.append(("seed", .string(String(seed))))
         members.append(("start_offset_seconds", .rounded(startOffsetSeconds)))
         members.append(("duration_seconds", .rounded(durationSeconds)))
         members.append(("frames", .int(frames)))
+        members.append(("fuses_beams", .bool(fusesBeams)))
         members.append(("totals", .object(directions.map { direction in
             let sums = total(direction)
             return (direction, .object([
-                ("true", .int(sums.truth)), ("thermal", .int(sums.thermal)), ("beams", .int(sums.beams)),
-                ("thermal_error", totalError(direction).map { .rounded($0) } ?? .null),
+                ("true", .int(sums.truth)), ("counted", .int(sums.counted)), ("thermal", .int(sums.thermal)),
+                ("beams", .int(sums.beams)), ("counted_error", totalError(direction).map { .rounded($0) } ?? .null),
             ]))
         })))
         members.append(("window_errors", .object(directions.map { direction in
@@ -160,11 +188,14 @@ public struct FootfallEvaluationResult: Sendable {
             ("true", .int($0.truth)), ("matched", .int($0.matched)),
         ])) })))
         members.append(("windows", .array(windows.map { window in
-            var cells: [(String, JSONValue)] = [("start", .int(Int(window.start)))]
+            var cells: [(String, JSONValue)] = [
+                ("start", .int(Int(window.start))), ("low_contrast", window.lowContrast.map { .rounded($0) } ?? .null),
+            ]
             for (index, direction) in directions.enumerated() {
                 let counts = window.counts[index]
                 cells.append((direction, .object([
-                    ("true", .int(counts.truth)), ("thermal", .int(counts.thermal)), ("beams", .int(counts.beams)),
+                    ("true", .int(counts.truth)), ("counted", .int(counts.counted)), ("thermal", .int(counts.thermal)),
+                    ("beams", .int(counts.beams)),
                 ])))
             }
             return .object(cells)

@@ -1,0 +1,70 @@
+/// Fills in what the thermal counter cannot see with a beam pair across the same line.
+///
+/// When the pavement is as warm as people (a summer morning and evening, a sunny spring noon),
+/// a thermal sensor sees nobody, and no threshold helps. A beam pair does not care about
+/// temperature, but it counts people walking together as one, so it reads a third to a half low,
+/// depending on the street. The fusion learns the ratio of thermal to beam crossings in windows
+/// in which the thermal counter saw well (few low-contrast frames), and in a window with a share
+/// `s` of low-contrast frames it raises the thermal count by `s` of the gap to the beams'
+/// calibrated count:
+///
+///     fused = thermal + s · max(0, ratio · beams − thermal)
+///
+/// - It never lowers the thermal count: in a low-contrast window in which people still stood out
+///   (a cool coat on a warm pavement), the thermal count stands.
+/// - A window in which the thermal counter saw well is its thermal count.
+/// - Until the calibration has seen ``minimumCalibration`` beam crossings in good windows, there
+///   is no ratio and every window is its thermal count.
+/// - Only windows that are not fused calibrate: a blind window cannot teach the ratio.
+///
+/// Counts go in and come out per direction, window by window, oldest first. Nothing but the two
+/// running sums is kept.
+public struct FootfallFusion: Hashable, Sendable {
+    /// Windows with a low-contrast share below this calibrate the ratio (0.1: nine frames in ten
+    /// had the contrast the thermal counter needs).
+    public var calibratingShare: Double
+    /// Beam crossings in calibrating windows before the ratio is used.
+    public var minimumCalibration: Double
+    /// When the calibration's beam sum passes this, both sums are halved: the last weeks weigh
+    /// more than the first (a street changes with the seasons and with roadworks).
+    public var calibrationMemory: Double
+    /// Thermal and beam crossings of the calibrating windows (both directions).
+    public private(set) var thermalSum: Double = 0
+    public private(set) var beamSum: Double = 0
+
+    public init(calibratingShare: Double = 0.1, minimumCalibration: Double = 30, calibrationMemory: Double = 20_000) {
+        self.calibratingShare = calibratingShare
+        self.minimumCalibration = minimumCalibration
+        self.calibrationMemory = calibrationMemory
+    }
+
+    /// Thermal crossings per beam crossing, once calibrated.
+    public var ratio: Double? {
+        beamSum >= minimumCalibration && beamSum > 0 ? thermalSum / beamSum : nil
+    }
+
+    /// The fused counts of one completed window, per direction (the same order as `thermal`),
+    /// given the window's thermal and beam counts and the thermal counter's low-contrast share
+    /// (``ContrastStatistics/lowContrastFraction``; `nil` when it saw no frame). `beams` is `nil`
+    /// when the beam pair did not cover the window: then nothing is fused or learnt.
+    public mutating func fuse(thermal: [Int], beams: [Int]?, lowContrastShare: Double?) -> [Int] {
+        guard let beams, beams.count == thermal.count, let share = lowContrastShare else { return thermal }
+        let share01 = min(max(share, 0), 1)
+        var fused = thermal
+        if let ratio {
+            for index in thermal.indices {
+                let gap = ratio * Double(beams[index]) - Double(thermal[index])
+                if gap > 0 { fused[index] = thermal[index] + Int((share01 * gap).rounded()) }
+            }
+        }
+        if share01 < calibratingShare {
+            thermalSum += Double(thermal.reduce(0, +))
+            beamSum += Double(beams.reduce(0, +))
+            if beamSum > calibrationMemory {
+                thermalSum /= 2
+                beamSum /= 2
+            }
+        }
+        return fused
+    }
+}
