@@ -190,3 +190,56 @@ struct ConfigSensorErrorTests {
             ])
     }
 }
+
+/// A thermal counter's `beams` must name a beam pair of the box that counts the same windows
+/// under the same direction names: its counts fill in the thermal counter's windows one for one.
+@Suite("Box config: a thermal counter's beam pair")
+struct ConfigBeamReferenceTests {
+    func box(beams: String, pairWindow: String = "1m", pairDirections: String = "[\"in\", \"out\"]") -> String {
+        ConfigTestSupport.minimalBox + """
+            [[sensor]]
+            id = "door"
+            type = "amg8833"
+            address = 0x68
+            window = "1m"
+            beams = "\(beams)"
+            [[sensor]]
+            id = "gate"
+            type = "beam-pair"
+            pins = ["GPIO17", "GPIO27"]
+            window = "\(pairWindow)"
+            directions = \(pairDirections)
+            """
+    }
+
+    @Test("a beam pair with the same window and directions is taken")
+    func valid() throws {
+        let board = try ConfigLoader.decodeBoard(BuiltInBoard.simulatorTOML, file: "board")
+        let config = try ConfigLoader.decodeBox(box(beams: "gate"), file: "box.toml", board: board)
+        guard case .amg8833(let settings) = config.sensors[1].settings else {
+            Issue.record("the second sensor is the AMG8833")
+            return
+        }
+        #expect(settings.beams == "gate")
+    }
+
+    @Test("naming no sensor, or one that is not a beam pair, is an error at the name")
+    func unknownOrWrongType() throws {
+        try expectDiagnostics(box(beams: "gates"), [
+            "box.toml:13:9: sensor \"door\": beams \"gates\" is not a sensor of this box; beam pairs: \"gate\""
+        ])
+        try expectDiagnostics(box(beams: "pm"), [
+            "box.toml:13:9: sensor \"door\": beams \"pm\" is a sps30, not a beam-pair"
+        ])
+    }
+
+    @Test("another window or other direction names are errors that say both")
+    func mismatches() throws {
+        try expectDiagnostics(box(beams: "gate", pairWindow: "15m"), [
+            "box.toml:13:9: sensor \"door\": beams \"gate\" counts in windows of 15m, this counter in windows of 1m; they must be the same"
+        ])
+        try expectDiagnostics(box(beams: "gate", pairDirections: "[\"out\", \"in\"]"), [
+            "box.toml:13:9: sensor \"door\": beams \"gate\" names its directions [\"out\", \"in\"], this counter [\"in\", \"out\"]; they must be the same, in the same order"
+        ])
+    }
+}

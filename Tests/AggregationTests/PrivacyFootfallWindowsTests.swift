@@ -94,4 +94,45 @@ struct PrivacyFootfallWindowsTests {
         let releases = try windows.release(completedBy: at(7200), using: &source)
         #expect(releases.count == 1 && releases[0].timeSynchronized == false && releases[0].windowSeconds == 3600)
     }
+
+    /// Gives `good` numbers, then fails (getrandom failing part-way through a release).
+    struct RunningOutSource: PrivacyRandomSource {
+        var good: Int
+        var inner = SeededRandomSource(seed: 5)
+        mutating func nextUInt64() throws(RandomSourceError) -> UInt64 {
+            guard good > 0 else { throw RandomSourceError(errno: 38) }
+            good -= 1
+            return try inner.nextUInt64()
+        }
+    }
+
+    @Test("randomness failing part-way: the windows released so far are returned, the rest wait")
+    func dpFailsPartWay() throws {
+        var windows = FootfallWindows(counter: "footfall", directions: ["in"], profile: .differentialPrivacy(epsilon: 0.5))
+        for start in [0, 900, 1800] as [Int64] { windows.record(direction: "in", at: at(start + 1)) }
+        // Find how many numbers the first window's noise takes, then fail right after them.
+        var counting = windows
+        var probe = RunningOutSource(good: .max)
+        _ = try counting.release(completedBy: at(900), using: &probe)
+        var runningOut = RunningOutSource(good: Int.max - probe.good)
+        let first = try windows.release(completedBy: at(2700), using: &runningOut)
+        #expect(first.map(\.windowStart) == [at(0)])
+        #expect(windows.pendingWindows == 2)
+        var source = SeededRandomSource(seed: 3)
+        let rest = try windows.release(completedBy: at(2700), using: &source)
+        #expect(rest.map(\.windowStart) == [at(900), at(1800)])
+    }
+
+    @Test("exact sums can be taken once per completed window, for fusing inside the box")
+    func takeCompleted() {
+        var windows = FootfallWindows(counter: "beams", directions: ["in", "out"])
+        windows.observe(from: at(0), to: at(1000))
+        windows.record(direction: "in", at: at(10))
+        windows.record(direction: "out", at: at(950))
+        let taken = windows.takeCompleted(by: at(1000))
+        #expect(taken.map(\.start) == [base.secondsSinceEpoch])
+        #expect(taken.first?.counts == ["in": 1] && taken.first?.coverageSeconds == 900)
+        #expect(windows.takeCompleted(by: at(1000)).isEmpty)
+        #expect(windows.pendingWindows == 1)
+    }
 }

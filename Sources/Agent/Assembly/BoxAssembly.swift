@@ -8,14 +8,23 @@ public enum BoxAssembly {
     /// One driver per configured sensor, in config order. Drivers are built at their first start
     /// (see ``DeferredSensor``), so a bus that does not open fails only its own sensors.
     /// Footfall counters (AMG8833, beam pairs) are sensors too; their releases go through the
-    /// box's privacy profile with noise from `randomness`.
+    /// box's privacy profile with noise from `randomness`. A thermal counter that names a beam
+    /// pair (`beams = "…"`) gets that pair's exact window counts to fill in low-contrast windows.
     public static func sensors(
         for box: BoxConfig, on hardware: any HardwareBackend, randomness: FootfallRandomness = .system
     ) -> [any Sensor] {
-        box.sensors.map { config in
+        var shared: [SensorID: SharedBeamCounts] = [:]
+        for config in box.sensors {
+            guard case .amg8833(let settings) = config.settings, let pair = settings.beams else { continue }
+            shared[pair] = SharedBeamCounts(
+                counter: pair, directions: settings.directions, windowSeconds: config.window.components.seconds)
+        }
+        return box.sensors.map { config in
             let interval = config.type == .amg8833 ? AMG8833.frameInterval : config.interval
             return DeferredSensor(id: config.id, model: config.type.model, samplingInterval: interval) {
-                try driver(for: config, on: hardware, privacy: PrivacyProfile(box.privacy), randomness: randomness)
+                try driver(
+                    for: config, on: hardware, privacy: PrivacyProfile(box.privacy), randomness: randomness,
+                    shared: shared)
             }
         }
     }
@@ -26,7 +35,8 @@ public enum BoxAssembly {
     }
 
     static func driver(
-        for config: SensorConfig, on hardware: any HardwareBackend, privacy: PrivacyProfile, randomness: FootfallRandomness
+        for config: SensorConfig, on hardware: any HardwareBackend, privacy: PrivacyProfile, randomness: FootfallRandomness,
+        shared: [SensorID: SharedBeamCounts] = [:]
     ) throws -> any Sensor {
         let clock = hardware.clock
         func bus() throws -> (any I2CBus, I2CAddress) {
@@ -70,7 +80,8 @@ public enum BoxAssembly {
             let camera = AMG8833(id: config.id, bus: bus, address: address, clock: clock)
             return ThermalFootfallCounter(
                 camera: camera, clock: clock, line: try countingLine(settings, sensor: config.id),
-                windowSeconds: config.window.components.seconds, profile: privacy, randomness: randomness)
+                windowSeconds: config.window.components.seconds, profile: privacy, randomness: randomness,
+                beams: settings.beams.flatMap { pair in shared[pair].map { (pair, $0) } })
         case .beamPair(let settings):
             guard settings.pins.count == 2 else { throw AssemblyError("sensor \(config.id): a beam pair needs two pins") }
             let first = try hardware.gpioLine(chip: settings.chip, pin: settings.pins[0].name)
@@ -79,7 +90,7 @@ public enum BoxAssembly {
                 id: config.id, pair: BeamPair(first: first, second: second, clock: clock), clock: clock,
                 debounce: settings.debounce, directions: settings.directions,
                 windowSeconds: config.window.components.seconds, profile: privacy, randomness: randomness,
-                samplingInterval: config.interval)
+                samplingInterval: config.interval, sharing: shared[config.id])
         }
     }
 

@@ -28,6 +28,7 @@ enum BoxConfigDecoder {
                 }
             }
             AddressPlan.check(decoder.devices, log: log)
+            decoder.checkBeamReferences(sensors)
         } else if sensorTables != nil || !top.has("sensor") {
             let position = top.entry("sensor")?.node.position ?? .start
             log.error("no sensors configured: add a [[sensor]] table for each sensor of the box", at: position)

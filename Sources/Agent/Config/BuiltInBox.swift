@@ -66,6 +66,7 @@ public enum BuiltInBox {
         line = "middle"
         axis = "rows"
         directions = ["in", "out"]
+        beams = "footfall-beams"
 
         [[sensor]]
         id = "footfall-beams"

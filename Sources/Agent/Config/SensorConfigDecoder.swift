@@ -9,6 +9,8 @@ struct SensorConfigDecoder {
     private var idPlaces: [String: SourcePosition] = [:]
     /// Every sensor's place on the board, for ``AddressPlan`` — also of sensors with errors.
     private(set) var devices: [PlannedDevice] = []
+    /// Thermal counters that name a beam pair (`beams = "…"`), checked by ``checkBeamReferences(_:)``.
+    private var beamReferences: [(thermal: SensorID?, subject: String, beams: Located<String>)] = []
 
     init(board: BoardConfig?, log: DiagnosticLog) {
         self.board = board
@@ -54,6 +56,9 @@ struct SensorConfigDecoder {
         let settings = SensorSettingsDecoder(reader: reader, board: board).decode(type)
         reader.finish()
         if let id { devices.append(plannedDevice(id.value, type, placement, settings, reader)) }
+        if type == .amg8833, let node = table["beams"]?.node, case .string(let beams) = node.value {
+            beamReferences.append((id?.value, subject, Located(beams, at: node.position)))
+        }
 
         // A key that is present but yielded no value had an error (logged): no config then.
         guard idIsValid, let id, let settings, let window, !(type.isI2C && placement == nil),
@@ -63,6 +68,41 @@ struct SensorConfigDecoder {
             id: id.value, type: type, i2c: placement?.value, interval: interval?.value ?? type.defaultInterval,
             window: window, settings: settings)
         return sensor
+    }
+
+    /// Once every sensor is known: each thermal counter's `beams` names a beam pair of this box
+    /// with the same window and the same direction names (its counts fill in the thermal
+    /// counter's windows one for one).
+    func checkBeamReferences(_ sensors: [SensorConfig]) {
+        for reference in beamReferences {
+            let name = reference.beams.value, at = reference.beams.position
+            let pairs = devices.filter { $0.type == .beamPair }.map { "\"\($0.sensor)\"" }
+            guard let device = devices.first(where: { $0.sensor == name }) else {
+                log.error(
+                    "\(reference.subject): beams \"\(name)\" is not a sensor of this box; "
+                        + (pairs.isEmpty ? "it has no beam pair" : "beam pairs: \(pairs.joined(separator: ", "))"),
+                    at: at)
+                continue
+            }
+            guard device.type == .beamPair else {
+                log.error("\(reference.subject): beams \"\(name)\" is a \(device.type.rawValue), not a beam-pair", at: at)
+                continue
+            }
+            // A pair or a counter with errors of its own has been reported already.
+            guard let pair = sensors.first(where: { $0.id == name }), case .beamPair(let beams) = pair.settings,
+                let thermal = sensors.first(where: { $0.id == reference.thermal }),
+                case .amg8833(let settings) = thermal.settings
+            else { continue }
+            if pair.window != thermal.window {
+                log.error(
+                    "\(reference.subject): beams \"\(name)\" counts in windows of \(formatDuration(pair.window)), "
+                        + "this counter in windows of \(formatDuration(thermal.window)); they must be the same", at: at)
+            } else if beams.directions != settings.directions {
+                log.error(
+                    "\(reference.subject): beams \"\(name)\" names its directions \(beams.directions), this counter "
+                        + "\(settings.directions); they must be the same, in the same order", at: at)
+            }
+        }
     }
 
     private func plannedDevice(

@@ -113,8 +113,10 @@ struct SensorSettingsDecoder {
         }
         let axis = choice("axis", CrossingAxis.self, default: .rows)
         let directions = decodeDirections()
-        guard lineIsValid, let axis, let directions else { return nil }
-        return .amg8833(ThermalCounterSettings(line: line, axis: axis, directions: directions))
+        // Whether it names a beam pair of this box is checked once every sensor is known.
+        let beams = reader.string("beams")
+        guard lineIsValid, let axis, let directions, reader.has("beams") == (beams != nil) else { return nil }
+        return .amg8833(ThermalCounterSettings(line: line, axis: axis, directions: directions, beams: beams?.value))
     }
 
     private func beamPair() -> SensorSettings? {

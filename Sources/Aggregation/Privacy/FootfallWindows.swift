@@ -66,31 +66,66 @@ public struct FootfallWindows: Sendable {
     }
 
     /// Releases every window that ended by `now`, oldest first, one value per direction, and
-    /// forgets them. With the `dp` profile the noise is drawn from `source`; if it fails nothing
-    /// is released and the windows are kept for the next attempt.
+    /// forgets them. With the `dp` profile the noise is drawn from `source`; if it fails, that
+    /// window and the later ones are kept for the next attempt (the earlier ones are returned).
+    /// `adjusting` sees each window's exact counts before the profile does and may change them
+    /// (a thermal counter filling in what it could not see from a beam pair's counts).
     public mutating func release(
-        completedBy now: WallTime, using source: inout some PrivacyRandomSource
+        completedBy now: WallTime, using source: inout some PrivacyRandomSource,
+        adjusting: (_ windowStart: Int64, _ counts: [String: Int]) -> [String: Int] = { $1 }
     ) throws(RandomSourceError) -> [FootfallRelease] {
-        let due = windows.keys.filter { $0 + windowSeconds <= now.secondsSinceEpoch }.sorted()
         var releases: [FootfallRelease] = []
         let mechanism = profile.mechanism
-        for start in due {
+        for start in completedStarts(by: now) {
             guard let window = windows[start] else { continue }
-            let names = directions + window.counts.keys.filter { !directions.contains($0) }.sorted()
+            let counts = adjusting(start, window.counts)
+            let names = directions + counts.keys.filter { !directions.contains($0) }.sorted()
             var released: [FootfallRelease] = []
-            for direction in names {
-                let value = try profile.release(window.counts[direction] ?? 0, using: &source)
-                released.append(FootfallRelease(
-                    counter: counter, direction: direction, windowStart: WallTime(secondsSinceEpoch: start),
-                    windowSeconds: windowSeconds, count: value, mechanism: mechanism,
-                    coverageSeconds: min(window.coverageSeconds, Double(windowSeconds)),
-                    timeSynchronized: window.synchronized))
+            do {
+                for direction in names {
+                    let value = try profile.release(counts[direction] ?? 0, using: &source)
+                    released.append(FootfallRelease(
+                        counter: counter, direction: direction, windowStart: WallTime(secondsSinceEpoch: start),
+                        windowSeconds: windowSeconds, count: value, mechanism: mechanism,
+                        coverageSeconds: min(window.coverageSeconds, Double(windowSeconds)),
+                        timeSynchronized: window.synchronized))
+                }
+            } catch {
+                if releases.isEmpty { throw error }
+                return releases
             }
             releases += released
-            windows[start] = nil
-            releasedThrough = max(releasedThrough ?? .min, start + windowSeconds)
+            forget(start)
         }
         return releases
+    }
+
+    /// One completed window's exact sums (see ``takeCompleted(by:)``).
+    public struct CompletedWindow: Hashable, Sendable {
+        public var start: Int64
+        public var counts: [String: Int]
+        public var coverageSeconds: Double
+    }
+
+    /// The exact sums of every window that ended by `now`, oldest first, forgotten here as a
+    /// release forgets them. For a beam pair's counts that fill in a thermal counter's windows
+    /// inside the box; what leaves the box goes through ``release(completedBy:using:adjusting:)``.
+    public mutating func takeCompleted(by now: WallTime) -> [CompletedWindow] {
+        completedStarts(by: now).compactMap { start in
+            guard let window = windows[start] else { return nil }
+            forget(start)
+            return CompletedWindow(
+                start: start, counts: window.counts, coverageSeconds: min(window.coverageSeconds, Double(windowSeconds)))
+        }
+    }
+
+    private func completedStarts(by now: WallTime) -> [Int64] {
+        windows.keys.filter { $0 + windowSeconds <= now.secondsSinceEpoch }.sorted()
+    }
+
+    private mutating func forget(_ start: Int64) {
+        windows[start] = nil
+        releasedThrough = max(releasedThrough ?? .min, start + windowSeconds)
     }
 
     /// Windows still open or waiting for release.

@@ -17,7 +17,7 @@ final class BeamFootfallCounter: Sensor, FootfallCounter {
 
     init(id: SensorID, pair: BeamPair, clock: any BoxClock, debounce: Duration, directions: [String],
          windowSeconds: Int64, profile: PrivacyProfile, randomness: FootfallRandomness,
-         samplingInterval: Duration = .milliseconds(250)) {
+         samplingInterval: Duration = .milliseconds(250), sharing shared: SharedBeamCounts? = nil) {
         self.id = id
         self.pair = pair
         self.clock = clock
@@ -26,7 +26,7 @@ final class BeamFootfallCounter: Sensor, FootfallCounter {
         self.counter = BeamPairCounter(debounce: debounce, positiveName: names[0], negativeName: names[1])
         self.tallies = FootfallTallies(
             counter: id, directions: names, windowSeconds: windowSeconds, profile: profile, randomness: randomness,
-            maximumGap: samplingInterval * 8)
+            maximumGap: samplingInterval * 8, sharing: shared)
     }
 
     func start() async throws {

@@ -38,12 +38,15 @@ struct FootfallTallies {
     private var lastObserved: (monotonic: MonotonicInstant, wall: WallTime)?
     /// A gap between two good ticks longer than this is not coverage (the counter was down).
     let maximumGap: Duration
+    /// A beam pair's exact counts are also kept here for the thermal counter across its line.
+    private let shared: SharedBeamCounts?
 
     init(counter: String, directions: [String], windowSeconds: Int64, profile: PrivacyProfile,
-         randomness: FootfallRandomness, maximumGap: Duration) {
+         randomness: FootfallRandomness, maximumGap: Duration, sharing shared: SharedBeamCounts? = nil) {
         windows = FootfallWindows(counter: counter, directions: directions, windowSeconds: windowSeconds, profile: profile)
         random = randomness.source()
         self.maximumGap = maximumGap
+        self.shared = shared
     }
 
     /// A good tick at `now`: the time since the previous good tick was observed.
@@ -51,6 +54,7 @@ struct FootfallTallies {
         let wall = clock.wallTime()
         if let last = lastObserved, last.monotonic.duration(to: now) <= maximumGap {
             windows.observe(from: last.wall, to: wall.time, synchronized: wall.isSynchronized)
+            shared?.windows.observe(from: last.wall, to: wall.time, synchronized: wall.isSynchronized)
         }
         lastObserved = (now, wall.time)
     }
@@ -63,10 +67,16 @@ struct FootfallTallies {
         let wall = clock.wallTime()
         let when = wall.time + clock.now().duration(to: time)  // the crossing's own time, on the wall clock
         windows.record(direction: direction, at: when, synchronized: wall.isSynchronized)
+        shared?.windows.record(direction: direction, at: when, synchronized: wall.isSynchronized)
     }
 
-    mutating func release(completedBy now: WallTime) throws -> [FootfallRelease] {
-        try windows.release(completedBy: now, using: &random)
+    /// The releases of every window completed by `now`; `adjusting` may change a window's exact
+    /// counts before the privacy profile sees them.
+    mutating func release(
+        completedBy now: WallTime,
+        adjusting: (_ windowStart: Int64, _ counts: [String: Int]) -> [String: Int] = { $1 }
+    ) throws -> [FootfallRelease] {
+        try windows.release(completedBy: now, using: &random, adjusting: adjusting)
     }
 }
 

@@ -6,7 +6,9 @@ import Sensors
 
 /// The AMG8833 as a footfall counter: each tick reads one frame, hands it to the tracker and
 /// drops it. Only crossings (a direction and a time) leave the tracker, and only window sums
-/// leave this counter.
+/// leave this counter. With a beam pair across the same line (`beams = "…"`), the windows in
+/// which the pavement was as warm as people are filled in from the beams' counts before release
+/// (``FootfallFusion``).
 final class ThermalFootfallCounter: Sensor, FootfallCounter {
     let id: SensorID
     let model = "AMG8833 counter"
@@ -18,14 +20,24 @@ final class ThermalFootfallCounter: Sensor, FootfallCounter {
     private var tallies: FootfallTallies
     private let windowSeconds: Int64
     private var contrastWindow: Int64?
+    /// Low-contrast share of each window that ended and is not released yet.
+    private var contrastShares: [Int64: Double] = [:]
     private var events: [HealthEvent] = []
+    /// The beam pair across the same line, its completed windows, and the fusion's calibration
+    /// (learnt anew after a restart of the agent).
+    private let beams: (id: SensorID, counts: SharedBeamCounts)?
+    private var beamWindows: [Int64: FootfallWindows.CompletedWindow] = [:]
+    private var fusion = FootfallFusion()
+    /// A beam window counts for the fusion only when the beams watched this much of it.
+    private let beamCoverage = 0.9
     /// A window in which at least this share of frames had less body/pavement contrast than the
     /// sensor's noise (a pavement as warm as people) is reported: its counts are likely low.
     var lowContrastWarning = 0.5
 
     init(camera: AMG8833, clock: any BoxClock, line: CountingLine, windowSeconds: Int64, profile: PrivacyProfile,
-         randomness: FootfallRandomness) {
+         randomness: FootfallRandomness, beams: (id: SensorID, counts: SharedBeamCounts)? = nil) {
         self.id = camera.id
+        self.beams = beams
         self.camera = camera
         self.clock = clock
         self.tracker = ThermalCounter(configuration: ThermalCounterConfiguration(width: 8, height: 8, line: line))
@@ -54,19 +66,20 @@ final class ThermalFootfallCounter: Sensor, FootfallCounter {
             tallies.record(crossing.direction, at: crossing.time, clock: clock)
         }
         tallies.observed(now: frame.time, clock: clock)
-        noteContrast()
+        noteContrast(at: clock.wallTime().time)
         return []
     }
 
     /// At each window boundary: how much of the last window the counter could hardly see people.
-    private func noteContrast() {
-        let window = clock.wallTime().time.secondsSinceEpoch.floorDivided(by: windowSeconds) * windowSeconds
+    private func noteContrast(at now: WallTime) {
+        let window = now.secondsSinceEpoch.floorDivided(by: windowSeconds) * windowSeconds
         guard let previous = contrastWindow, previous != window else {
             contrastWindow = window
             return
         }
         contrastWindow = window
         let statistics = tracker.takeContrastStatistics()
+        contrastShares[previous] = statistics.lowContrastFraction
         guard let share = statistics.lowContrastFraction, share >= lowContrastWarning else { return }
         events.append(HealthEvent(
             sensor: id, severity: .warning, kind: "footfall.low_contrast",
@@ -82,6 +95,33 @@ final class ThermalFootfallCounter: Sensor, FootfallCounter {
     func identify() async throws -> SensorIdentity { try await camera.identify() }
 
     func release(completedBy now: WallTime) throws -> [FootfallRelease] {
-        try tallies.release(completedBy: now)
+        // The window that just ended has its share even before the next frame.
+        noteContrast(at: now)
+        guard let beams else { return try tallies.release(completedBy: now) }
+        for window in beams.counts.windows.takeCompleted(by: now) { beamWindows[window.start] = window }
+        let releases = try tallies.release(completedBy: now) { start, counts in
+            fillIn(start, counts, from: beams.id)
+        }
+        beamWindows = beamWindows.filter { $0.key + windowSeconds > now.secondsSinceEpoch }
+        contrastShares = contrastShares.filter { $0.key + windowSeconds > now.secondsSinceEpoch }
+        return releases
+    }
+
+    /// A completed window's exact counts, filled in from the beams where the pavement hid people.
+    private func fillIn(_ start: Int64, _ counts: [String: Int], from pair: SensorID) -> [String: Int] {
+        let names = tracker.configuration.line.directionNames
+        let thermal = names.map { counts[$0] ?? 0 }
+        let beamWindow = beamWindows[start].flatMap { $0.coverageSeconds >= beamCoverage * Double(windowSeconds) ? $0 : nil }
+        let fused = fusion.fuse(
+            thermal: thermal, beams: beamWindow.map { window in names.map { window.counts[$0] ?? 0 } },
+            lowContrastShare: contrastShares[start])
+        guard fused != thermal else { return counts }
+        var filled = counts
+        for (index, name) in names.enumerated() { filled[name] = fused[index] }
+        let ratio = fusion.ratio.map { formatDecimal($0, digits: 2) } ?? "-"
+        events.append(HealthEvent(
+            sensor: id, severity: .info, kind: "footfall.filled_in",
+            message: "window \(WallTime(secondsSinceEpoch: start).iso8601): low contrast; counts filled in from beam pair \"\(pair)\" at \(ratio) thermal crossings per beam crossing"))
+        return filled
     }
 }
