@@ -64,14 +64,15 @@ private final class PavementHardware: HardwareBackend {
 struct FootfallFillInTests {
     /// The "in" counts of the thermal counter's 1-minute windows over ten minutes, and the kinds
     /// of its health events.
-    func run(fillingIn: Bool) async throws -> (counts: [Int], events: [String]) {
+    func run(fillingIn: Bool, profile: String = "exact") async throws -> (counts: [Int], events: [String]) {
         let board = try ConfigLoader.decodeBoard(BuiltInBoard.simulatorTOML, file: "board")
         let box = try ConfigLoader.decodeBox("""
             [box]
             id = "fill-in-test"
             board = "simulator"
             [privacy]
-            profile = "exact"
+            profile = "\(profile)"
+            \(profile == "dp" ? "epsilon = 0.5" : "")
             [[sensor]]
             id = "door"
             type = "amg8833"
@@ -119,5 +120,12 @@ struct FootfallFillInTests {
         #expect(filled.counts[4...].allSatisfy { (9...11).contains($0) })
         #expect(filled.events.contains("footfall.filled_in"))
         #expect(!alone.events.contains("footfall.filled_in"))
+    }
+
+    @Test("under dp nothing is filled in: one person could move a filled-in count by two, the noise is for one")
+    func notUnderDifferentialPrivacy() async throws {
+        let noisy = try await run(fillingIn: true, profile: "dp")
+        #expect(noisy.events.contains("footfall.low_contrast"))
+        #expect(!noisy.events.contains("footfall.filled_in"))
     }
 }

@@ -9,12 +9,15 @@ public enum BoxAssembly {
     /// (see ``DeferredSensor``), so a bus that does not open fails only its own sensors.
     /// Footfall counters (AMG8833, beam pairs) are sensors too; their releases go through the
     /// box's privacy profile with noise from `randomness`. A thermal counter that names a beam
-    /// pair (`beams = "…"`) gets that pair's exact window counts to fill in low-contrast windows.
+    /// pair (`beams = "…"`) gets that pair's exact window counts to fill in low-contrast windows —
+    /// except under `dp`: a filled-in count moves by about two for one person (the ratio of
+    /// thermal to beam crossings), and the noise is scaled for one.
     public static func sensors(
         for box: BoxConfig, on hardware: any HardwareBackend, randomness: FootfallRandomness = .system
     ) -> [any Sensor] {
         var shared: [SensorID: SharedBeamCounts] = [:]
-        for config in box.sensors {
+        let fillsIn = if case .differentialPrivacy = box.privacy { false } else { true }
+        for config in box.sensors where fillsIn {
             guard case .amg8833(let settings) = config.settings, let pair = settings.beams else { continue }
             shared[pair] = SharedBeamCounts(
                 counter: pair, directions: settings.directions, windowSeconds: config.window.components.seconds)
