@@ -23,6 +23,14 @@ extension BoxConfig {
                 "sensor " + padded(sensor.id, 16) + padded(sensor.type.rawValue, 13) + padded(place, 20)
                     + "\(formatDuration(sensor.interval))/\(formatDuration(sensor.window))")
         }
+        for sensor in sensors {
+            guard case .amg8833(let settings) = sensor.settings, let beams = settings.beams else { continue }
+            if case .differentialPrivacy = privacy {
+                lines.append("footfall \(sensor.id): not filled in from \(beams) under dp")
+            } else {
+                lines.append("footfall \(sensor.id): low-contrast windows filled in from \(beams)")
+            }
+        }
         for uplink in uplinks {
             switch uplink {
             case .stdout: lines.append("uplink stdout (line protocol)")

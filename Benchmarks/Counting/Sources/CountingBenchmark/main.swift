@@ -108,7 +108,7 @@ case "accuracy":
     if arguments.contains("--held-out") { scenarios = [StreetScenario.heldOutMarketDay] }
     if let name = option("--scenario"), let scenario = StreetScenario.named(name) { scenarios = [scenario] }
     scenarios = scenarios.map(diagnosticVariant)
-    print("scenario               seed dir    true  counted   daily  win-WAPE  in5%   p90  thermal  beams")
+    print("scenario               seed dir    true  counted   daily  win-WAPE  in5%   p90  thermal   seen  beams")
     for scenario in scenarios {
         for seed in seeds {
             let started = ContinuousClock.now
@@ -116,8 +116,13 @@ case "accuracy":
                 scenario: scenario, duration: .seconds(hours * 3600), seed: seed, counter: counterConfiguration(),
                 fusion: fusion()))
             let elapsed = ContinuousClock.now - started
-            for direction in result.directions {
+            for (d, direction) in result.directions.enumerated() {
                 let total = result.total(direction)
+                // The thermal counter in the windows it saw well (as the fusion calibrates on).
+                let seen = result.windows.filter { ($0.lowContrast ?? 1) < FootfallFusion().calibratingShare }
+                let seenTruth = seen.reduce(0) { $0 + $1.counts[d].truth }
+                let seenThermal = seen.reduce(0) { $0 + $1.counts[d].thermal }
+                let seenError = seenTruth > 0 ? pct(Double(seenThermal - seenTruth) / Double(seenTruth)) : "-"
                 let errors = result.windowErrors(direction)
                 let error = { (count: Int) in total.truth > 0 ? Double(count - total.truth) / Double(total.truth) : 0 }
                 print(
@@ -125,7 +130,7 @@ case "accuracy":
                         + pad("\(total.truth)", 7) + pad("\(total.counted)", 9)
                         + pad(pct(error(total.counted)), 8) + pad(abs1(errors.weightedAbsoluteError), 10)
                         + pad(abs1(errors.shareWithin5Percent), 6) + pad(abs1(errors.percentile90AbsoluteError), 6)
-                        + pad(pct(error(total.thermal)), 9) + pad(pct(error(total.beams)), 7))
+                        + pad(pct(error(total.thermal)), 9) + pad(seenError, 7) + pad(pct(error(total.beams)), 7))
             }
             let recall = result.recall.map { "\($0.category) \(abs1(Double($0.matched) / Double(max($0.truth, 1))))" }
             print("    recall: " + recall.joined(separator: ", ") + "   (\(elapsed))")
