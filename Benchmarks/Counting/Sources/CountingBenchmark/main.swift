@@ -14,7 +14,7 @@ import Simulator
 //
 // "counted" is what the box releases: the thermal count with low-contrast windows filled in from
 // the beam pair (FootfallFusion); --thermal-only counts with the thermal counter alone.
-// Every mode takes --set name=value,... (counter settings); accuracy and parties also take
+// Every mode takes --set name=value,... (counter settings); accuracy, report and parties also take
 // --parties 1,2 / --children, --lingering, --cyclists SHARE (the scenario's mix). For exploring, on
 // seeds kept out of the table.
 
@@ -143,8 +143,8 @@ case "report":
         break
     }
     let result = FootfallEvaluation.run(.init(
-        scenario: scenario, duration: .seconds(hours * 3600), seed: seeds.first ?? 1, counter: counterConfiguration(),
-        fusion: fusion()))
+        scenario: diagnosticVariant(scenario), duration: .seconds(hours * 3600), seed: seeds.first ?? 1,
+        counter: counterConfiguration(), fusion: fusion()))
     print(arguments.contains("--json") ? result.json : result.text, terminator: "")
 case "tracker":
     let frameCount = Int(option("--frames") ?? "36000") ?? 36000
