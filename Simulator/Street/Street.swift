@@ -103,6 +103,30 @@ public struct Street: Sendable {
 
     /// How many people are on the simulated stretch now.
     public var peopleOnStretch: Int { people.count }
+
+    /// How many people are under the sensor at `seconds`, and how many of them stand still.
+    public func peopleInView(atSeconds seconds: Double) -> (all: Int, standing: Int) {
+        var all = 0, standing = 0
+        for person in people {
+            let y = person.y(at: seconds)
+            guard abs(y) < Self.viewLength(scenario, planeHeight: person.planeHeight) / 2 else { continue }
+            all += 1
+            if person.lingers && y == person.stopY { standing += 1 }
+        }
+        return (all, standing)
+    }
+
+    /// The people under the sensor at `seconds` (x across, y along the street, metres), for the
+    /// counting benchmark's trace.
+    public func diagnosticPeople(atSeconds seconds: Double) -> [String] {
+        people.compactMap { person in
+            let y = person.y(at: seconds)
+            guard abs(y) < Self.viewLength(scenario, planeHeight: person.planeHeight) / 2 + 0.3 else { return nil }
+            let standing = person.lingers && y == person.stopY
+            return "person group \(person.group) \(person.direction) at x \((person.x * 100).rounded() / 100) y \((y * 100).rounded() / 100)"
+                + (standing ? " standing" : "")
+        }
+    }
 }
 
 extension SeededRandom {

@@ -9,6 +9,8 @@ struct CountedTrack {
     var people: Int
     var share: Double
     var matched = false
+    /// Someone standing still under the sensor when the count was made.
+    var nearStanding = false
 }
 
 func partyDiagnosis(scenario: StreetScenario, seed: UInt64, hours: Double, configuration: ThermalCounterConfiguration) {
@@ -27,7 +29,8 @@ func partyDiagnosis(scenario: StreetScenario, seed: UInt64, hours: Double, confi
             remaining = event.partySize - 1
             tracks.append(CountedTrack(
                 seconds: Double(event.time.nanoseconds) / 1e9, positive: event.sense == .positive,
-                people: event.partySize, share: event.personShare))
+                people: event.partySize, share: event.personShare,
+                nearStanding: street.peopleInView(atSeconds: seconds).standing > 0))
         }
         if index % 600 == 0 { truth += street.drainCrossings(upTo: seconds) }
     }
@@ -109,9 +112,35 @@ func partyDiagnosis(scenario: StreetScenario, seed: UInt64, hours: Double, confi
             late += 1
         }
     }
+    let standingAll = slots.filter(\.nearStanding).count
+    let standingUnmatched = unmatched.filter(\.nearStanding).count
+    print("  \(standingUnmatched) of them made while someone stood under the sensor (\(standingAll) of all \(slots.count) counts)")
     print("  of which \(late) have a missed person of the same direction within 10 s (late or early), \(unmatched.count - late) none (extra)")
+    let examples = unmatched.filter { $0.seconds > 36_000 }.prefix(8).map { "\(($0.seconds * 10).rounded() / 10)" }
+    print("  the first counts of nobody after 10 h (seconds, for `trace --at`): " + examples.joined(separator: " "))
     var histogram = Array(repeating: 0, count: 31)
     for track in tracks { histogram[min(Int(track.share * 10), 30)] += 1 }
     print("tracks by share (0.1 wide bins from 0): " + histogram.map { "\($0)" }.joined(separator: " "))
     print("missed: lingering \(lingeringMissed) of \(lingering), cyclists \(cyclistsMissed) of \(cyclists)")
+}
+
+/// Frame by frame (every half second) from `at` − 4 s to `at` + 2 s: the people under the sensor,
+/// the tracker's tracks and parked people, and the crossings it reports.
+func trace(scenario: StreetScenario, seed: UInt64, at: Double, configuration: ThermalCounterConfiguration) {
+    var street = Street(scenario: scenario, seed: seed)
+    var counter = ThermalCounter(configuration: configuration)
+    var frame = [Float](repeating: 0, count: scenario.width * scenario.height)
+    let last = Int((at + 2) * 10)
+    for index in 0...last {
+        let seconds = Double(index) / 10
+        street.renderThermal(into: &frame, atSeconds: seconds, quantized: true)
+        var events: [String] = []
+        counter.process(frame, at: MonotonicInstant(nanoseconds: UInt64(seconds * 1e9))) { event in
+            events.append("COUNT \(event.direction) x\(event.partySize)")
+        }
+        if index % 600 == 0 { _ = street.drainCrossings(upTo: seconds) }
+        guard seconds >= at - 4, index % 5 == 0 || !events.isEmpty else { continue }
+        print("t \(seconds)  " + events.joined(separator: ", "))
+        for line in street.diagnosticPeople(atSeconds: seconds) + counter.diagnosticTracks { print("    " + line) }
+    }
 }

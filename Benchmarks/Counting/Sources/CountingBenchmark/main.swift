@@ -11,6 +11,7 @@ import Simulator
 //   CountingBenchmark tracker [--frames N]
 //   CountingBenchmark contrast NAME [--seed S]   (per hour: the low-contrast hint, true and counted)
 //   CountingBenchmark parties NAME [--seed S]    (who is missed and who is counted twice, by party)
+//   CountingBenchmark trace NAME --at SECONDS [--seed S]  (people, tracks and counts around a moment)
 //
 // "counted" is what the box releases: the thermal count with low-contrast windows filled in from
 // the beam pair (FootfallFusion); --thermal-only counts with the thermal counter alone.
@@ -202,8 +203,15 @@ case "parties":
         break
     }
     partyDiagnosis(scenario: diagnosticVariant(scenario), seed: seeds.first ?? 1, hours: hours, configuration: counterConfiguration())
+case "trace":
+    let name = arguments.first { !$0.hasPrefix("--") } ?? "spring-weekday"
+    guard let scenario = StreetScenario.named(name), let at = option("--at").flatMap(Double.init) else {
+        print("trace NAME --at SECONDS [--seed S] [mix options]")
+        break
+    }
+    trace(scenario: diagnosticVariant(scenario), seed: seeds.first ?? 1, at: at, configuration: counterConfiguration())
 default:
-    print("usage: CountingBenchmark accuracy|report|tracker|contrast|parties")
+    print("usage: CountingBenchmark accuracy|report|tracker|contrast|parties|trace")
 }
 
 extension String {

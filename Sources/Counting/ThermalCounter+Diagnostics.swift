@@ -1,0 +1,22 @@
+extension ThermalCounter {
+    /// What the tracker holds now, one line per live track and parked person, in pixels along and
+    /// across the counting axis: for the counting benchmark's `trace` mode, to see why a count
+    /// was made. Positions and counts only, no pixel values; the box never calls it.
+    public var diagnosticTracks: [String] {
+        func place(_ along: Double, _ across: Double) -> String {
+            "\((along * 10).rounded() / 10)/\((across * 10).rounded() / 10)"
+        }
+        var lines: [String] = []
+        for t in 0..<Self.maximumTracks where tracks[t].alive {
+            let track = tracks[t]
+            lines.append("track \(t) at \(place(track.along, track.across)) side \(track.side) hits \(track.hits)"
+                + " missed \(track.missed) still \(track.stillFrames)\(track.confirmed ? "" : " tentative")\(track.faint ? " faint" : "")")
+        }
+        for slot in 0..<Self.maximumParked where parkedPeople[slot].active {
+            let person = parkedPeople[slot]
+            lines.append("parked \(slot) at \(place(person.along, person.across)) side \(person.side) hits \(person.hits)"
+                + " pixels \(person.pixels) age \(person.age)")
+        }
+        return lines
+    }
+}
