@@ -18,7 +18,7 @@
 /// - Only windows that are not fused calibrate: a blind window cannot teach the ratio.
 ///
 /// Counts go in and come out per direction, window by window, oldest first. Nothing but the two
-/// running sums is kept.
+/// running sums is kept (``calibrationText`` carries them across a restart).
 public struct FootfallFusion: Hashable, Sendable {
     /// Windows with a low-contrast share below this calibrate the ratio (0.1: nine frames in ten
     /// had the contrast the thermal counter needs).
@@ -36,6 +36,27 @@ public struct FootfallFusion: Hashable, Sendable {
         self.calibratingShare = calibratingShare
         self.minimumCalibration = minimumCalibration
         self.calibrationMemory = calibrationMemory
+    }
+
+    /// The calibration as two lines of text (`thermal_sum …`, `beam_sum …`), to keep it across
+    /// a restart.
+    public var calibrationText: String {
+        "thermal_sum \(thermalSum)\nbeam_sum \(beamSum)\n"
+    }
+
+    /// Takes the calibration back from ``calibrationText``; returns `false` (and changes nothing)
+    /// when the text is not two non-negative sums.
+    public mutating func restoreCalibration(from text: String) -> Bool {
+        var values: [String: Double] = [:]
+        for line in text.split(separator: "\n") {
+            let parts = line.split(separator: " ")
+            guard parts.count == 2, let value = Double(parts[1]), value.isFinite, value >= 0 else { return false }
+            values[String(parts[0])] = value
+        }
+        guard let thermal = values["thermal_sum"], let beams = values["beam_sum"], values.count == 2 else { return false }
+        thermalSum = thermal
+        beamSum = beams
+        return true
     }
 
     /// Thermal crossings per beam crossing, once calibrated.

@@ -10,10 +10,12 @@ import Testing
 private struct WarmingPavement: ThermalScene, BeamScene {
     let width = 8, height = 8
     static let period = 6.0, walker = 31.0
+    /// When the pavement starts warming (it takes a minute).
+    var coolUntil = 180.0
 
     func frame(at time: MonotonicInstant) -> [Double] {
         let seconds = Double(time.nanoseconds) / 1e9
-        let background = 15 + (Self.walker - 15) * min(max((seconds - 180) / 60, 0), 1)
+        let background = 15 + (Self.walker - 15) * min(max((seconds - coolUntil) / 60, 0), 1)
         let row = -1.5 + seconds.truncatingRemainder(dividingBy: Self.period) * 5.5  // row 4 at 1 s
         return (0..<64).map { index in
             let dy = Double(index / 8) - row, dx = Double(index % 8) - 3.5
@@ -45,10 +47,11 @@ private struct WarmingPavement: ThermalScene, BeamScene {
 private final class PavementHardware: HardwareBackend {
     let clock: any BoxClock
     let bus: SimulatedI2CBus
-    let scene = WarmingPavement()
+    let scene: WarmingPavement
 
-    init(clock: VirtualClock) {
+    init(clock: VirtualClock, scene: WarmingPavement) {
         self.clock = clock
+        self.scene = scene
         bus = SimulatedI2CBus(name: "sim-i2c-1", clock: clock)
         bus.attach(AMG8833Twin(scene: scene), at: 0x68)
     }
@@ -64,7 +67,10 @@ private final class PavementHardware: HardwareBackend {
 struct FootfallFillInTests {
     /// The "in" counts of the thermal counter's 1-minute windows over ten minutes, and the kinds
     /// of its health events.
-    func run(fillingIn: Bool, profile: String = "exact") async throws -> (counts: [Int], events: [String]) {
+    fileprivate func run(
+        fillingIn: Bool, profile: String = "exact", scene: WarmingPavement = WarmingPavement(),
+        state: StateDirectory? = nil, minutes: Int = 10
+    ) async throws -> (counts: [Int], events: [String]) {
         let board = try ConfigLoader.decodeBoard(BuiltInBoard.simulatorTOML, file: "board")
         let box = try ConfigLoader.decodeBox("""
             [box]
@@ -88,12 +94,13 @@ struct FootfallFillInTests {
             type = "stdout"
             """, file: "box", board: board)
         let clock = VirtualClock(start: june1)
-        let hardware = PavementHardware(clock: clock)
+        let hardware = PavementHardware(clock: clock, scene: scene)
         let journal = MemoryJournal(cursors: ["stdout", "kept"])
         let agent = BoxAgent(
-            boxID: box.id, clock: clock, sensors: BoxAssembly.sensors(for: box, on: hardware, randomness: .seeded(1)),
+            boxID: box.id, clock: clock,
+            sensors: BoxAssembly.sensors(for: box, on: hardware, randomness: .seeded(1), state: state),
             windows: BoxAssembly.windows(for: box), journal: journal, uplinks: [], logger: quietLogger)
-        await agent.run(until: clock.now().advanced(by: .seconds(605)))
+        await agent.run(until: clock.now().advanced(by: .seconds(60 * minutes + 5)))
         var counts: [Int] = [], events: [String] = []
         for record in try journal.readUnacknowledged(cursor: "kept", limit: .max) {
             switch record.payload {
@@ -127,5 +134,18 @@ struct FootfallFillInTests {
         let noisy = try await run(fillingIn: true, profile: "dp")
         #expect(noisy.events.contains("footfall.low_contrast"))
         #expect(!noisy.events.contains("footfall.filled_in"))
+    }
+
+    @Test("the calibration is kept in the state directory: after a restart on a warm pavement the beams fill in at once")
+    func calibrationSurvivesARestart() async throws {
+        let state = try StateDirectory(path: "/state", fileSystem: MemoryFileSystem())
+        _ = try await run(fillingIn: true, state: state, minutes: 3)  // three good minutes
+        let text = try #require(state.read("footfall-door.calibration"))
+        #expect(text.hasPrefix("thermal_sum "))
+        let warm = WarmingPavement(coolUntil: -60)
+        let restarted = try await run(fillingIn: true, scene: warm, state: state, minutes: 3)
+        let fresh = try await run(fillingIn: true, scene: warm, minutes: 3)
+        #expect(restarted.counts.allSatisfy { (9...11).contains($0) })
+        #expect(fresh.counts.allSatisfy { $0 <= 2 })
     }
 }

@@ -60,3 +60,28 @@ struct FootfallFusionTests {
         #expect(fusion.ratio == 1)
     }
 }
+
+@Suite("The fusion's calibration across a restart")
+struct FootfallFusionCalibrationTextTests {
+    @Test("the calibration survives as text, and a restored fusion fills in at once")
+    func roundTrip() {
+        var learnt = FootfallFusion()
+        for _ in 0..<4 { _ = learnt.fuse(thermal: [80, 70], beams: [52, 48], lowContrastShare: 0) }
+        var restarted = FootfallFusion()
+        let restored = restarted.restoreCalibration(from: learnt.calibrationText)
+        #expect(restored)
+        #expect(restarted.ratio == 1.5)
+        #expect(restarted.fuse(thermal: [0, 0], beams: [40, 20], lowContrastShare: 1) == [60, 30])
+    }
+
+    @Test("text that is not two non-negative sums is refused and changes nothing", arguments: [
+        "", "thermal_sum 600\n", "thermal_sum 600\nbeam_sum -4\n", "thermal_sum x\nbeam_sum 400\n",
+        "thermal_sum 600\nbeam_sum 400\nextra 1\n", "thermal_sum 600 beam_sum 400\n",
+    ])
+    func refusesGarbage(text: String) {
+        var fusion = FootfallFusion()
+        let restored = fusion.restoreCalibration(from: text)
+        #expect(!restored)
+        #expect(fusion.beamSum == 0 && fusion.thermalSum == 0)
+    }
+}

@@ -11,9 +11,11 @@ public enum BoxAssembly {
     /// box's privacy profile with noise from `randomness`. A thermal counter that names a beam
     /// pair (`beams = "…"`) gets that pair's exact window counts to fill in low-contrast windows —
     /// except under `dp`: a filled-in count moves by about two for one person (the ratio of
-    /// thermal to beam crossings), and the noise is scaled for one.
+    /// thermal to beam crossings), and the noise is scaled for one. With a `state` directory, the
+    /// ratio is kept there across restarts.
     public static func sensors(
-        for box: BoxConfig, on hardware: any HardwareBackend, randomness: FootfallRandomness = .system
+        for box: BoxConfig, on hardware: any HardwareBackend, randomness: FootfallRandomness = .system,
+        state: StateDirectory? = nil
     ) -> [any Sensor] {
         var shared: [SensorID: SharedBeamCounts] = [:]
         let fillsIn = if case .differentialPrivacy = box.privacy { false } else { true }
@@ -27,7 +29,7 @@ public enum BoxAssembly {
             return DeferredSensor(id: config.id, model: config.type.model, samplingInterval: interval) {
                 try driver(
                     for: config, on: hardware, privacy: PrivacyProfile(box.privacy), randomness: randomness,
-                    shared: shared)
+                    shared: shared, state: state)
             }
         }
     }
@@ -39,7 +41,7 @@ public enum BoxAssembly {
 
     static func driver(
         for config: SensorConfig, on hardware: any HardwareBackend, privacy: PrivacyProfile, randomness: FootfallRandomness,
-        shared: [SensorID: SharedBeamCounts] = [:]
+        shared: [SensorID: SharedBeamCounts] = [:], state: StateDirectory? = nil
     ) throws -> any Sensor {
         let clock = hardware.clock
         func bus() throws -> (any I2CBus, I2CAddress) {
@@ -84,7 +86,8 @@ public enum BoxAssembly {
             return ThermalFootfallCounter(
                 camera: camera, clock: clock, line: try countingLine(settings, sensor: config.id),
                 windowSeconds: config.window.components.seconds, profile: privacy, randomness: randomness,
-                beams: settings.beams.flatMap { pair in shared[pair].map { (pair, $0) } })
+                beams: settings.beams.flatMap { pair in shared[pair].map { (pair, $0) } },
+                calibrationFile: state.map { FusionCalibrationFile(state: $0, sensor: config.id) })
         case .beamPair(let settings):
             guard settings.pins.count == 2 else { throw AssemblyError("sensor \(config.id): a beam pair needs two pins") }
             let first = try hardware.gpioLine(chip: settings.chip, pin: settings.pins[0].name)

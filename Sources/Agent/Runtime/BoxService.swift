@@ -43,7 +43,7 @@ public struct BoxService: Service {
         // journals and forwards the windows that closed and returns.
         let running = Task {
             let agent = BoxAgent(
-                boxID: box.id, clock: clock, sensors: BoxAssembly.sensors(for: box, on: hardware),
+                boxID: box.id, clock: clock, sensors: BoxAssembly.sensors(for: box, on: hardware, state: state),
                 windows: BoxAssembly.windows(for: box), journal: journal,
                 uplinks: BoxRuntime.uplinks(box: box, standardOutput: StandardOutputSink()), logger: logger)
             agent.flushInterval = box.journal.commitInterval

@@ -62,7 +62,7 @@ public enum Simulation {
         let journal = opened.journal
         let firstSequence = journal.lastSequence
         let agent = BoxAgent(
-            boxID: box.id, clock: clock, sensors: BoxAssembly.sensors(for: box, on: hardware, randomness: .seeded(options.seed)),
+            boxID: box.id, clock: clock, sensors: BoxAssembly.sensors(for: box, on: hardware, randomness: .seeded(options.seed), state: state),
             windows: BoxAssembly.windows(for: box), journal: journal,
             uplinks: BoxRuntime.uplinks(box: box, standardOutput: standardOutput), logger: logger)
         agent.flushInterval = box.journal.commitInterval

@@ -12,3 +12,19 @@ final class SharedBeamCounts {
         windows = FootfallWindows(counter: counter, directions: directions, windowSeconds: windowSeconds)
     }
 }
+
+/// Where a thermal counter keeps its fusion's calibration across restarts: a small file in the
+/// state directory (`footfall-<id>.calibration`, two sums), replaced atomically after every window
+/// that calibrates.
+struct FusionCalibrationFile {
+    let state: StateDirectory
+    let name: String
+
+    init(state: StateDirectory, sensor: SensorID) {
+        self.state = state
+        self.name = "footfall-\(sensor).calibration"
+    }
+
+    func read() -> String? { state.read(name) }
+    func write(_ text: String) throws { try state.write(name, text) }
+}

@@ -28,6 +28,8 @@ final class ThermalFootfallCounter: Sensor, FootfallCounter {
     private let beams: (id: SensorID, counts: SharedBeamCounts)?
     private var beamWindows: [Int64: FootfallWindows.CompletedWindow] = [:]
     private var fusion = FootfallFusion()
+    private let calibrationFile: FusionCalibrationFile?
+    private var calibrationSaveFailing = false
     /// A beam window counts for the fusion only when the beams watched this much of it.
     private let beamCoverage = 0.9
     /// A window in which at least this share of frames had less body/pavement contrast than the
@@ -35,9 +37,11 @@ final class ThermalFootfallCounter: Sensor, FootfallCounter {
     var lowContrastWarning = 0.5
 
     init(camera: AMG8833, clock: any BoxClock, line: CountingLine, windowSeconds: Int64, profile: PrivacyProfile,
-         randomness: FootfallRandomness, beams: (id: SensorID, counts: SharedBeamCounts)? = nil) {
+         randomness: FootfallRandomness, beams: (id: SensorID, counts: SharedBeamCounts)? = nil,
+         calibrationFile: FusionCalibrationFile? = nil) {
         self.id = camera.id
         self.beams = beams
+        self.calibrationFile = beams == nil ? nil : calibrationFile
         self.camera = camera
         self.clock = clock
         self.tracker = ThermalCounter(configuration: ThermalCounterConfiguration(width: 8, height: 8, line: line))
@@ -45,6 +49,11 @@ final class ThermalFootfallCounter: Sensor, FootfallCounter {
         self.tallies = FootfallTallies(
             counter: camera.id, directions: line.directionNames, windowSeconds: windowSeconds, profile: profile,
             randomness: randomness, maximumGap: .seconds(2))
+        if let text = self.calibrationFile?.read(), !fusion.restoreCalibration(from: text) {
+            events.append(HealthEvent(
+                sensor: id, severity: .warning, kind: "footfall.calibration_unreadable",
+                message: "\(self.calibrationFile?.name ?? "calibration"): not two sums; the ratio to the beams is learnt anew"))
+        }
     }
 
     func start() async throws {
@@ -99,12 +108,31 @@ final class ThermalFootfallCounter: Sensor, FootfallCounter {
         noteContrast(at: now)
         guard let beams else { return try tallies.release(completedBy: now) }
         for window in beams.counts.windows.takeCompleted(by: now) { beamWindows[window.start] = window }
+        let calibrationBefore = fusion
         let releases = try tallies.release(completedBy: now) { start, counts in
             fillIn(start, counts, from: beams.id)
         }
         beamWindows = beamWindows.filter { $0.key + windowSeconds > now.secondsSinceEpoch }
         contrastShares = contrastShares.filter { $0.key + windowSeconds > now.secondsSinceEpoch }
+        if fusion != calibrationBefore { saveCalibration() }
         return releases
+    }
+
+    /// Keeps the calibration for the next start; a failure is reported once, and the counter
+    /// goes on with the calibration in memory.
+    private func saveCalibration() {
+        guard let calibrationFile else { return }
+        do {
+            try calibrationFile.write(fusion.calibrationText)
+            calibrationSaveFailing = false
+        } catch {
+            if !calibrationSaveFailing {
+                events.append(HealthEvent(
+                    sensor: id, severity: .warning, kind: "footfall.calibration_not_saved",
+                    message: "\(calibrationFile.name): \(error); a restart will learn the ratio to the beams anew"))
+            }
+            calibrationSaveFailing = true
+        }
     }
 
     /// A completed window's exact counts, filled in from the beams where the pavement hid people.
