@@ -10,15 +10,33 @@ public struct ContrastStatistics: Hashable, Sendable {
     public var frames: Int
     /// Of those, frames in which most pixels had a background within the apparent body range.
     public var lowContrastFrames: Int
+    /// People counted, and of those, people counted from tracks seen only as faint blobs (under
+    /// umbrellas, or close to the pavement's temperature), whose number in a group is rough.
+    public var crossings: Int
+    public var faintCrossings: Int
 
-    public init(frames: Int = 0, lowContrastFrames: Int = 0) {
+    public init(frames: Int = 0, lowContrastFrames: Int = 0, crossings: Int = 0, faintCrossings: Int = 0) {
         self.frames = frames
         self.lowContrastFrames = lowContrastFrames
+        self.crossings = crossings
+        self.faintCrossings = faintCrossings
     }
 
     /// The share of low-contrast frames (0…1), `nil` when no frame was seen.
     public var lowContrastFraction: Double? {
         frames > 0 ? Double(lowContrastFrames) / Double(frames) : nil
+    }
+
+    /// The share of counted people seen only faintly (0…1), `nil` when nobody was counted.
+    public var faintCrossingFraction: Double? {
+        crossings > 0 ? Double(faintCrossings) / Double(crossings) : nil
+    }
+
+    /// How much of the window the counter could see people only faintly or not at all: the
+    /// low-contrast share or the faint share of its people, whichever is larger (`nil` without
+    /// frames). What ``FootfallFusion`` fills in from the beams.
+    public var hiddenShare: Double? {
+        lowContrastFraction.map { max($0, faintCrossingFraction ?? 0) }
     }
 }
 

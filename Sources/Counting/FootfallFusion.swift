@@ -1,12 +1,13 @@
 /// Fills in what the thermal counter cannot see with a beam pair across the same line.
 ///
 /// When the pavement is as warm as people (a summer morning and evening, a sunny spring noon),
-/// a thermal sensor sees nobody, and no threshold helps. A beam pair does not care about
-/// temperature, but it counts people walking together as one, so it reads a third to a half low,
-/// depending on the street. The fusion learns the ratio of thermal to beam crossings in windows
-/// in which the thermal counter saw well (few low-contrast frames), and in a window with a share
-/// `s` of low-contrast frames it raises the thermal count by `s` of the gap to the beams'
-/// calibrated count:
+/// a thermal sensor sees nobody, and no threshold helps; under umbrellas it sees people only
+/// faintly, and two umbrellas side by side may read as one. A beam pair does not care about
+/// temperature or umbrellas, but it counts people walking together as one, so it reads a third
+/// to a half low, depending on the street. The fusion learns the ratio of thermal to beam
+/// crossings in windows in which the thermal counter saw well, and in a window of which a share
+/// `s` was hidden (``ContrastStatistics/hiddenShare``: low-contrast frames, or people seen only
+/// faintly) it raises the thermal count by `s` of the gap to the beams' calibrated count:
 ///
 ///     fused = thermal + s · max(0, ratio · beams − thermal)
 ///
@@ -20,8 +21,8 @@
 /// Counts go in and come out per direction, window by window, oldest first. Nothing but the two
 /// running sums is kept (``calibrationText`` carries them across a restart).
 public struct FootfallFusion: Hashable, Sendable {
-    /// Windows with a low-contrast share below this calibrate the ratio (0.1: nine frames in ten
-    /// had the contrast the thermal counter needs).
+    /// Windows with a hidden share below this calibrate the ratio (0.1: nine frames in ten had the
+    /// contrast the thermal counter needs, and nine people in ten were seen clearly).
     public var calibratingShare: Double
     /// Beam crossings in calibrating windows before the ratio is used.
     public var minimumCalibration: Double
@@ -65,11 +66,11 @@ public struct FootfallFusion: Hashable, Sendable {
     }
 
     /// The fused counts of one completed window, per direction (the same order as `thermal`),
-    /// given the window's thermal and beam counts and the thermal counter's low-contrast share
-    /// (``ContrastStatistics/lowContrastFraction``; `nil` when it saw no frame). `beams` is `nil`
-    /// when the beam pair did not cover the window: then nothing is fused or learnt.
-    public mutating func fuse(thermal: [Int], beams: [Int]?, lowContrastShare: Double?) -> [Int] {
-        guard let beams, beams.count == thermal.count, let share = lowContrastShare else { return thermal }
+    /// given the window's thermal and beam counts and the thermal counter's hidden share
+    /// (``ContrastStatistics/hiddenShare``; `nil` when it saw no frame). `beams` is `nil` when
+    /// the beam pair did not cover the window: then nothing is fused or learnt.
+    public mutating func fuse(thermal: [Int], beams: [Int]?, hiddenShare: Double?) -> [Int] {
+        guard let beams, beams.count == thermal.count, let share = hiddenShare else { return thermal }
         let share01 = min(max(share, 0), 1)
         var fused = thermal
         if let ratio {

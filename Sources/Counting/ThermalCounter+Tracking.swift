@@ -205,6 +205,8 @@ extension ThermalCounter {
         let line = configuration.line
         let sense: CrossingSense = newSide > 0 ? .positive : .negative
         let name = newSide > 0 ? line.positiveName : line.negativeName
+        contrastStatistics.crossings += people
+        if tracks[t].faint { contrastStatistics.faintCrossings += people }
         for _ in 0..<people {
             onCrossing(CrossingEvent(direction: name, sense: sense, time: time, partySize: people, personShare: share))
         }

@@ -37,3 +37,32 @@ struct ContrastStatisticsTests {
         #expect(empty.lowContrastFraction == nil)
     }
 }
+
+@Suite("People seen only faintly, per window")
+struct FaintCrossingStatisticsTests {
+    /// One person walking through, `temperature` °C on an 8 °C pavement (9.5 °C: an umbrella in
+    /// the rain, seen only through the faint threshold; 30 °C: a person in full contrast).
+    func statistics(temperature: Double) -> ContrastStatistics {
+        var builder = FrameBuilder(pavement: 8)
+        var counter = ThermalCounterLike(ThermalCounterConfiguration())
+        let counted = builder.run(&counter, warmUp: 60, steps: 27) { step in
+            [FrameBuilder.Body(x: 3.5, y: -1.5 + 11 * Double(step) / 26, radiusX: 1.5, radiusY: 1.5, temperature: temperature)]
+        }
+        #expect(counted == ["in"])
+        return counter.counter.takeContrastStatistics()
+    }
+
+    @Test("an umbrella is a faint crossing, and the window counts as hidden")
+    func umbrella() {
+        let taken = statistics(temperature: 9.5)
+        #expect(taken.crossings == 1 && taken.faintCrossings == 1)
+        #expect(taken.hiddenShare == 1)
+    }
+
+    @Test("a person in full contrast is not")
+    func clear() {
+        let taken = statistics(temperature: 30)
+        #expect(taken.crossings == 1 && taken.faintCrossings == 0)
+        #expect(taken.hiddenShare == 0)
+    }
+}

@@ -8,7 +8,7 @@ struct FootfallFusionTests {
     func calibrated() -> FootfallFusion {
         var fusion = FootfallFusion()
         for _ in 0..<4 {
-            #expect(fusion.fuse(thermal: [80, 70], beams: [52, 48], lowContrastShare: 0.02) == [80, 70])
+            #expect(fusion.fuse(thermal: [80, 70], beams: [52, 48], hiddenShare: 0.02) == [80, 70])
         }
         return fusion
     }
@@ -17,45 +17,45 @@ struct FootfallFusionTests {
     func blindWindow() {
         var fusion = calibrated()
         #expect(fusion.ratio == 1.5)
-        #expect(fusion.fuse(thermal: [3, 1], beams: [40, 20], lowContrastShare: 1) == [60, 30])
+        #expect(fusion.fuse(thermal: [3, 1], beams: [40, 20], hiddenShare: 1) == [60, 30])
     }
 
     @Test("half the frames without contrast fill in half of the gap")
     func partlyBlindWindow() {
         var fusion = calibrated()
-        #expect(fusion.fuse(thermal: [40, 20], beams: [40, 20], lowContrastShare: 0.5) == [50, 25])
+        #expect(fusion.fuse(thermal: [40, 20], beams: [40, 20], hiddenShare: 0.5) == [50, 25])
     }
 
     @Test("the thermal count is never lowered, and a good window is the thermal count")
     func neverLowered() {
         var fusion = calibrated()
-        #expect(fusion.fuse(thermal: [90, 80], beams: [40, 20], lowContrastShare: 1) == [90, 80])
-        #expect(fusion.fuse(thermal: [10, 10], beams: [40, 20], lowContrastShare: 0) == [10, 10])
+        #expect(fusion.fuse(thermal: [90, 80], beams: [40, 20], hiddenShare: 1) == [90, 80])
+        #expect(fusion.fuse(thermal: [10, 10], beams: [40, 20], hiddenShare: 0) == [10, 10])
     }
 
     @Test("before calibration, without beams or without frames, the thermal count stands")
     func uncalibrated() {
         var fusion = FootfallFusion()
-        #expect(fusion.fuse(thermal: [2, 1], beams: [10, 9], lowContrastShare: 1) == [2, 1])
+        #expect(fusion.fuse(thermal: [2, 1], beams: [10, 9], hiddenShare: 1) == [2, 1])
         var calibratedFusion = calibrated()
-        #expect(calibratedFusion.fuse(thermal: [2, 1], beams: nil, lowContrastShare: 1) == [2, 1])
-        #expect(calibratedFusion.fuse(thermal: [2, 1], beams: [40, 20], lowContrastShare: nil) == [2, 1])
+        #expect(calibratedFusion.fuse(thermal: [2, 1], beams: nil, hiddenShare: 1) == [2, 1])
+        #expect(calibratedFusion.fuse(thermal: [2, 1], beams: [40, 20], hiddenShare: nil) == [2, 1])
     }
 
     @Test("blind windows do not teach the ratio; good windows do")
     func calibratesOnGoodWindowsOnly() {
         var fusion = calibrated()
-        _ = fusion.fuse(thermal: [0, 0], beams: [500, 500], lowContrastShare: 0.9)
+        _ = fusion.fuse(thermal: [0, 0], beams: [500, 500], hiddenShare: 0.9)
         #expect(fusion.ratio == 1.5)
-        _ = fusion.fuse(thermal: [200, 200], beams: [100, 100], lowContrastShare: 0)
+        _ = fusion.fuse(thermal: [200, 200], beams: [100, 100], hiddenShare: 0)
         #expect(fusion.ratio == 1000.0 / 600.0)
     }
 
     @Test("the calibration forgets slowly: old windows weigh half once the memory is full")
     func forgets() {
         var fusion = FootfallFusion(calibrationMemory: 1000)
-        _ = fusion.fuse(thermal: [450, 450], beams: [500, 500], lowContrastShare: 0)  // 1000 beams: 0.9
-        _ = fusion.fuse(thermal: [100, 100], beams: [50, 50], lowContrastShare: 0)  // 1100 → halved
+        _ = fusion.fuse(thermal: [450, 450], beams: [500, 500], hiddenShare: 0)  // 1000 beams: 0.9
+        _ = fusion.fuse(thermal: [100, 100], beams: [50, 50], hiddenShare: 0)  // 1100 → halved
         #expect(fusion.beamSum == 550)
         #expect(fusion.ratio == 1)
     }
@@ -66,12 +66,12 @@ struct FootfallFusionCalibrationTextTests {
     @Test("the calibration survives as text, and a restored fusion fills in at once")
     func roundTrip() {
         var learnt = FootfallFusion()
-        for _ in 0..<4 { _ = learnt.fuse(thermal: [80, 70], beams: [52, 48], lowContrastShare: 0) }
+        for _ in 0..<4 { _ = learnt.fuse(thermal: [80, 70], beams: [52, 48], hiddenShare: 0) }
         var restarted = FootfallFusion()
         let restored = restarted.restoreCalibration(from: learnt.calibrationText)
         #expect(restored)
         #expect(restarted.ratio == 1.5)
-        #expect(restarted.fuse(thermal: [0, 0], beams: [40, 20], lowContrastShare: 1) == [60, 30])
+        #expect(restarted.fuse(thermal: [0, 0], beams: [40, 20], hiddenShare: 1) == [60, 30])
     }
 
     @Test("text that is not two non-negative sums is refused and changes nothing", arguments: [

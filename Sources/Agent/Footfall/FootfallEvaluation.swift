@@ -62,7 +62,7 @@ public enum FootfallEvaluation {
             let time = MonotonicInstant(nanoseconds: UInt64(seconds * 1e9))
             let window = tally.window(of: time)
             if let previous = contrastWindow, previous != window {
-                tally.lowContrast[previous] = thermal.takeContrastStatistics().lowContrastFraction
+                tally.hidden[previous] = thermal.takeContrastStatistics().hiddenShare
             }
             contrastWindow = window
             street.renderThermal(into: &frame, atSeconds: seconds, quantized: true)
@@ -80,7 +80,7 @@ public enum FootfallEvaluation {
                 }
             }
         }
-        if let last = contrastWindow { tally.lowContrast[last] = thermal.takeContrastStatistics().lowContrastFraction }
+        if let last = contrastWindow { tally.hidden[last] = thermal.takeContrastStatistics().hiddenShare }
         let end = start + Double(frameCount) / Double(options.framesPerSecond)
         for crossing in street.drainCrossings(upTo: end) {
             tally.addTruth(crossing, name: truthName(crossing.direction))
@@ -104,8 +104,9 @@ struct FootfallTally: Sendable {
     /// Window start (epoch seconds) → [source][direction] counts (`counted` filled in by
     /// ``count(fusion:)`` at the end).
     var windows: [Int64: [[Int]]] = [:]
-    /// Window start → the thermal counter's low-contrast share of that window.
-    var lowContrast: [Int64: Double] = [:]
+    /// Window start → the share of that window the thermal counter could see people only
+    /// faintly or not at all (``ContrastStatistics/hiddenShare``).
+    var hidden: [Int64: Double] = [:]
     /// Recall bookkeeping: category → (truth crossings, matched by a thermal crossing).
     var recall: [String: (truth: Int, matched: Int)] = [:]
     /// Unmatched recent thermal crossings per direction (seconds), for matching with the truth.
@@ -130,14 +131,14 @@ struct FootfallTally: Sendable {
     }
 
     /// The box's count of every window, oldest first: the thermal count, filled in from the beams
-    /// where the thermal counter had low contrast (as the runtime does at each release).
+    /// where the thermal counter could not see people clearly (as the runtime does at each release).
     mutating func count(fusion: FootfallFusion?) {
         var fusion = fusion
         for start in windows.keys.sorted() {
             guard var counts = windows[start] else { continue }
             counts[Source.counted.rawValue] = fusion?.fuse(
                 thermal: counts[Source.thermal.rawValue], beams: counts[Source.beams.rawValue],
-                lowContrastShare: lowContrast[start]) ?? counts[Source.thermal.rawValue]
+                hiddenShare: hidden[start]) ?? counts[Source.thermal.rawValue]
             windows[start] = counts
         }
     }

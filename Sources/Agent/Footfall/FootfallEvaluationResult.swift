@@ -45,12 +45,12 @@ public struct FootfallEvaluationResult: Sendable {
         return sums
     }
 
-    /// Every window that saw anything, oldest first: start (epoch seconds), the thermal counter's
-    /// share of low-contrast frames, and the counts per direction.
-    public var windows: [(start: Int64, lowContrast: Double?, counts: [Counts])] {
+    /// Every window that saw anything, oldest first: start (epoch seconds), the share of it the
+    /// thermal counter could see people only faintly or not at all, and the counts per direction.
+    public var windows: [(start: Int64, hidden: Double?, counts: [Counts])] {
         tally.windows.keys.sorted().map { start in
             let counts = tally.windows[start] ?? []
-            return (start, tally.lowContrast[start], tally.directions.indices.map { Counts(counts, $0) })
+            return (start, tally.hidden[start], tally.directions.indices.map { Counts(counts, $0) })
         }
     }
 
@@ -113,7 +113,7 @@ public struct FootfallEvaluationResult: Sendable {
             + "\(twoDigits(from / 3600)):\(twoDigits(from % 3600 / 60)), \(frames) frames")
         lines.append("")
         lines.append(fusesBeams
-            ? "counted: the thermal count, low-contrast windows filled in from the beams"
+            ? "counted: the thermal count, hidden windows filled in from the beams"
             : "counted: the thermal count alone")
         lines.append(padRight("direction", 10) + padLeft("true", 7) + padLeft("counted", 9) + padLeft("error", 8)
             + padLeft("thermal", 9) + padLeft("error", 8) + padLeft("beams", 8) + padLeft("error", 8))
@@ -142,15 +142,15 @@ public struct FootfallEvaluationResult: Sendable {
                 + padLeft(String(entry.truth), 6) + padLeft(percentOf(entry.matched, entry.truth), 9))
         }
         lines.append("")
-        lines.append("windows (local time; low: share of frames with low contrast)")
-        lines.append("start   low  " + directions.map { padRight($0 + " true/counted/thermal/beams", 31) }.joined(separator: " "))
+        lines.append("windows (local time; hid: share of low-contrast frames or faint people)")
+        lines.append("start   hid  " + directions.map { padRight($0 + " true/counted/thermal/beams", 31) }.joined(separator: " "))
         for window in windows {
             let local = window.start + utcOffsetSeconds
             let secondsOfDay = Int(local - local.floorDivided(by: 86_400) * 86_400)
             let clock = twoDigits(secondsOfDay / 3600) + ":" + twoDigits(secondsOfDay % 3600 / 60)
-            let low = window.lowContrast.map { formatDecimal(100 * $0, digits: 0) + "%" } ?? "-"
+            let hidden = window.hidden.map { formatDecimal(100 * $0, digits: 0) + "%" } ?? "-"
             let cells = window.counts.map { padRight("\($0.truth)/\($0.counted)/\($0.thermal)/\($0.beams)", 31) }
-            lines.append(padRight(clock, 6) + padLeft(low, 5) + "  " + cells.joined(separator: " "))
+            lines.append(padRight(clock, 6) + padLeft(hidden, 5) + "  " + cells.joined(separator: " "))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -189,7 +189,7 @@ public struct FootfallEvaluationResult: Sendable {
         ])) })))
         members.append(("windows", .array(windows.map { window in
             var cells: [(String, JSONValue)] = [
-                ("start", .int(Int(window.start))), ("low_contrast", window.lowContrast.map { .rounded($0) } ?? .null),
+                ("start", .int(Int(window.start))), ("hidden_share", window.hidden.map { .rounded($0) } ?? .null),
             ]
             for (index, direction) in directions.enumerated() {
                 let counts = window.counts[index]

@@ -120,7 +120,7 @@ case "accuracy":
             for (d, direction) in result.directions.enumerated() {
                 let total = result.total(direction)
                 // The thermal counter in the windows it saw well (as the fusion calibrates on).
-                let seen = result.windows.filter { ($0.lowContrast ?? 1) < FootfallFusion().calibratingShare }
+                let seen = result.windows.filter { ($0.hidden ?? 1) < FootfallFusion().calibratingShare }
                 let seenTruth = seen.reduce(0) { $0 + $1.counts[d].truth }
                 let seenThermal = seen.reduce(0) { $0 + $1.counts[d].thermal }
                 let seenError = seenTruth > 0 ? pct(Double(seenThermal - seenTruth) / Double(seenTruth)) : "-"

@@ -20,8 +20,9 @@ final class ThermalFootfallCounter: Sensor, FootfallCounter {
     private var tallies: FootfallTallies
     private let windowSeconds: Int64
     private var contrastWindow: Int64?
-    /// Low-contrast share of each window that ended and is not released yet.
-    private var contrastShares: [Int64: Double] = [:]
+    /// The hidden share (``ContrastStatistics/hiddenShare``) of each window that ended and is not
+    /// released yet.
+    private var hiddenShares: [Int64: Double] = [:]
     private var events: [HealthEvent] = []
     /// The beam pair across the same line, its completed windows, and the fusion's calibration
     /// (learnt anew after a restart of the agent).
@@ -88,7 +89,7 @@ final class ThermalFootfallCounter: Sensor, FootfallCounter {
         }
         contrastWindow = window
         let statistics = tracker.takeContrastStatistics()
-        contrastShares[previous] = statistics.lowContrastFraction
+        hiddenShares[previous] = statistics.hiddenShare
         guard let share = statistics.lowContrastFraction, share >= lowContrastWarning else { return }
         events.append(HealthEvent(
             sensor: id, severity: .warning, kind: "footfall.low_contrast",
@@ -113,7 +114,7 @@ final class ThermalFootfallCounter: Sensor, FootfallCounter {
             fillIn(start, counts, from: beams.id)
         }
         beamWindows = beamWindows.filter { $0.key + windowSeconds > now.secondsSinceEpoch }
-        contrastShares = contrastShares.filter { $0.key + windowSeconds > now.secondsSinceEpoch }
+        hiddenShares = hiddenShares.filter { $0.key + windowSeconds > now.secondsSinceEpoch }
         if fusion != calibrationBefore { saveCalibration() }
         return releases
     }
@@ -135,21 +136,22 @@ final class ThermalFootfallCounter: Sensor, FootfallCounter {
         }
     }
 
-    /// A completed window's exact counts, filled in from the beams where the pavement hid people.
+    /// A completed window's exact counts, filled in from the beams where people were hidden (a
+    /// pavement as warm as them, umbrellas).
     private func fillIn(_ start: Int64, _ counts: [String: Int], from pair: SensorID) -> [String: Int] {
         let names = tracker.configuration.line.directionNames
         let thermal = names.map { counts[$0] ?? 0 }
         let beamWindow = beamWindows[start].flatMap { $0.coverageSeconds >= beamCoverage * Double(windowSeconds) ? $0 : nil }
         let fused = fusion.fuse(
             thermal: thermal, beams: beamWindow.map { window in names.map { window.counts[$0] ?? 0 } },
-            lowContrastShare: contrastShares[start])
+            hiddenShare: hiddenShares[start])
         guard fused != thermal else { return counts }
         var filled = counts
         for (index, name) in names.enumerated() { filled[name] = fused[index] }
         let ratio = fusion.ratio.map { formatDecimal($0, digits: 2) } ?? "-"
         events.append(HealthEvent(
             sensor: id, severity: .info, kind: "footfall.filled_in",
-            message: "window \(WallTime(secondsSinceEpoch: start).iso8601): low contrast; counts filled in from beam pair \"\(pair)\" at \(ratio) thermal crossings per beam crossing"))
+            message: "window \(WallTime(secondsSinceEpoch: start).iso8601): people hidden; counts filled in from beam pair \"\(pair)\" at \(ratio) thermal crossings per beam crossing"))
         return filled
     }
 }
