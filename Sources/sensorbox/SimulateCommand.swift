@@ -19,7 +19,7 @@ struct SimulateCommand: AsyncParsableCommand {
             A second run on the same state directory continues where the first stopped. \
             With --report, only the footfall counters run on the street scenario, and their counts \
             are compared with the street's ground truth per direction, per window and in total: \
-            the box's count (thermal, with low-contrast windows filled in from the beam pair), the \
+            the box's count (thermal, with what it could not see filled in from the beam pair), the \
             thermal counter alone and the beam pair alone.
             """)
 

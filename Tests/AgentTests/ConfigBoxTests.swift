@@ -126,7 +126,7 @@ struct ConfigSummaryTests {
         #expect(lines.contains("privacy counts below 5 suppressed"))
         #expect(lines.contains("sensor pm              sps30        i2c-1 0x69          1s/1m"))
         #expect(lines.contains("sensor footfall-beams  beam-pair    main GPIO17,GPIO27  50ms/15m"))
-        #expect(lines.contains("footfall footfall-thermal: low-contrast windows filled in from footfall-beams"))
+        #expect(lines.contains("footfall footfall-thermal: fills in from footfall-beams what it cannot see"))
         #expect(lines.allSatisfy { $0.count <= 80 })
     }
 

@@ -28,7 +28,7 @@ extension BoxConfig {
             if case .differentialPrivacy = privacy {
                 lines.append("footfall \(sensor.id): not filled in from \(beams) under dp")
             } else {
-                lines.append("footfall \(sensor.id): low-contrast windows filled in from \(beams)")
+                lines.append("footfall \(sensor.id): fills in from \(beams) what it cannot see")
             }
         }
         for uplink in uplinks {
