@@ -4,7 +4,8 @@
 /// pixel's noise threshold). There a person at the matching temperature has no contrast at all,
 /// and no algorithm counts what the sensor cannot see; a window with a large share is less
 /// trustworthy, and the runtime can flag it as degraded instead of publishing a confident
-/// undercount.
+/// undercount. Also how many of the people counted were seen only as faint blobs; both together
+/// are the window's ``hiddenShare``.
 public struct ContrastStatistics: Hashable, Sendable {
     /// Frames counted since the statistics were last taken (learning frames excluded).
     public var frames: Int

@@ -16,7 +16,8 @@
 /// - A window in which the thermal counter saw well is its thermal count.
 /// - Until the calibration has seen ``minimumCalibration`` beam crossings in good windows, there
 ///   is no ratio and every window is its thermal count.
-/// - Only windows that are not fused calibrate: a blind window cannot teach the ratio.
+/// - Only windows the thermal counter saw well (hidden share below ``calibratingShare``)
+///   calibrate: a blind window cannot teach the ratio.
 ///
 /// Counts go in and come out per direction, window by window, oldest first. Nothing but the two
 /// running sums is kept (``calibrationText`` carries them across a restart).

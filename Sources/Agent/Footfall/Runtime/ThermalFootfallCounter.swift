@@ -7,8 +7,8 @@ import Sensors
 /// The AMG8833 as a footfall counter: each tick reads one frame, hands it to the tracker and
 /// drops it. Only crossings (a direction and a time) leave the tracker, and only window sums
 /// leave this counter. With a beam pair across the same line (`beams = "…"`), the windows in
-/// which the pavement was as warm as people are filled in from the beams' counts before release
-/// (``FootfallFusion``).
+/// which people were hidden (a pavement as warm as them, umbrellas) are filled in from the beams'
+/// counts before release (``FootfallFusion``).
 final class ThermalFootfallCounter: Sensor, FootfallCounter {
     let id: SensorID
     let model = "AMG8833 counter"
@@ -25,7 +25,7 @@ final class ThermalFootfallCounter: Sensor, FootfallCounter {
     private var hiddenShares: [Int64: Double] = [:]
     private var events: [HealthEvent] = []
     /// The beam pair across the same line, its completed windows, and the fusion's calibration
-    /// (learnt anew after a restart of the agent).
+    /// (kept in the state directory's calibration file, when there is one).
     private let beams: (id: SensorID, counts: SharedBeamCounts)?
     private var beamWindows: [Int64: FootfallWindows.CompletedWindow] = [:]
     private var fusion = FootfallFusion()
