@@ -242,4 +242,29 @@ struct ConfigBeamReferenceTests {
             "box.toml:13:9: sensor \"door\": beams \"gate\" names its directions [\"out\", \"in\"], this counter [\"in\", \"out\"]; they must be the same, in the same order"
         ])
     }
+
+    @Test("two thermal counters cannot take the same beam pair's windows")
+    func sharedPair() throws {
+        try expectDiagnostics(
+            """
+            [box]
+            id = "test-box"
+            board = "simulator"
+            [[sensor]]
+            id = "door"
+            type = "amg8833"
+            address = 0x68
+            beams = "gate"
+            [[sensor]]
+            id = "door2"
+            type = "amg8833"
+            address = 0x69
+            beams = "gate"
+            [[sensor]]
+            id = "gate"
+            type = "beam-pair"
+            pins = ["GPIO17", "GPIO27"]
+            """,
+            ["box.toml:13:9: sensor \"door2\": beams \"gate\" already fills in sensor \"door\""])
+    }
 }

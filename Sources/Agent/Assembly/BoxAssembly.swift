@@ -9,7 +9,7 @@ public enum BoxAssembly {
     /// (see ``DeferredSensor``), so a bus that does not open fails only its own sensors.
     /// Footfall counters (AMG8833, beam pairs) are sensors too; their releases go through the
     /// box's privacy profile with noise from `randomness`. A thermal counter that names a beam
-    /// pair (`beams = "…"`) gets that pair's exact window counts to fill in low-contrast windows —
+    /// pair (`beams = "…"`) gets that pair's exact window counts to fill in what it cannot see —
     /// except under `dp`: a filled-in count moves by about two for one person (the ratio of
     /// thermal to beam crossings), and the noise is scaled for one. With a `state` directory, the
     /// ratio is kept there across restarts.

@@ -94,8 +94,9 @@ public struct ThermalCounterSettings: Hashable, Sendable {
     public var axis: CrossingAxis
     /// Names of the two directions: crossing towards higher indices first (`["in", "out"]`).
     public var directions: [String]
-    /// The id of a beam pair across the same line, whose counts fill in the windows in which the
-    /// pavement was as warm as people (``FootfallFusion``); `nil`: the thermal count alone.
+    /// The id of a beam pair across the same line, whose counts fill in the windows in which people
+    /// were hidden (a pavement as warm as them, umbrellas; ``FootfallFusion``); `nil`: the thermal
+    /// count alone.
     public var beams: SensorID?
 
     public init(line: CrossingLine, axis: CrossingAxis, directions: [String], beams: SensorID? = nil) {

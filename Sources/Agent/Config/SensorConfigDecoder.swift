@@ -74,8 +74,15 @@ struct SensorConfigDecoder {
     /// with the same window and the same direction names (its counts fill in the thermal
     /// counter's windows one for one).
     func checkBeamReferences(_ sensors: [SensorConfig]) {
+        var usedBy: [String: String] = [:]
         for reference in beamReferences {
             let name = reference.beams.value, at = reference.beams.position
+            // One pair's windows are handed over once: two thermal counters cannot share them.
+            if let first = usedBy[name] {
+                log.error("\(reference.subject): beams \"\(name)\" already fills in \(first)", at: at)
+                continue
+            }
+            usedBy[name] = reference.subject
             let pairs = devices.filter { $0.type == .beamPair }.map { "\"\($0.sensor)\"" }
             guard let device = devices.first(where: { $0.sensor == name }) else {
                 log.error(

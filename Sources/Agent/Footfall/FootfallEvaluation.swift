@@ -4,7 +4,7 @@ import Simulator
 
 /// Runs a street scenario through the counters and compares them with the street's ground truth:
 /// the thermal tracker on every 10 fps frame, the beam-pair counter on the two beams' edges, and
-/// the box's count (the thermal count, with low-contrast windows filled in from the beams by a
+/// the box's count (the thermal count, with hidden windows filled in from the beams by a
 /// ``FootfallFusion``), per direction, per clock-aligned window and in total. What
 /// `sensorbox simulate --report` prints.
 public enum FootfallEvaluation {
@@ -19,7 +19,7 @@ public enum FootfallEvaluation {
         public var windowSeconds: Int64
         public var framesPerSecond: Int
         public var counter: ThermalCounterConfiguration
-        /// How the box fills in low-contrast windows from the beams; `nil`: the thermal count alone.
+        /// How the box fills in hidden windows from the beams; `nil`: the thermal count alone.
         public var fusion: FootfallFusion?
 
         public init(
