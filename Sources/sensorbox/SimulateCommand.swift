@@ -19,8 +19,9 @@ struct SimulateCommand: AsyncParsableCommand {
             A second run on the same state directory continues where the first stopped. \
             With --report, only the footfall counters run on the street scenario, and their counts \
             are compared with the street's ground truth per direction, per window and in total: \
-            the box's count (thermal, with what it could not see filled in from the beam pair), the \
-            thermal counter alone and the beam pair alone.
+            the count of a box with both at the line (thermal, with what it could not see filled in \
+            from the beam pair, as with beams = "…" and a profile other than dp; --config is not \
+            read), the thermal counter alone and the beam pair alone.
             """)
 
     @OptionGroup var box: BoxOptions

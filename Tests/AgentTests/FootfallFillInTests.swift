@@ -1,4 +1,4 @@
-import Agent
+@testable import Agent
 import Hardware
 import Journal
 import Simulator
@@ -139,7 +139,7 @@ struct FootfallFillInTests {
     @Test("the calibration is kept in the state directory: after a restart on a warm pavement the beams fill in at once")
     func calibrationSurvivesARestart() async throws {
         let state = try StateDirectory(path: "/state", fileSystem: MemoryFileSystem())
-        _ = try await run(fillingIn: true, state: state, minutes: 3)  // three good minutes
+        _ = try await run(fillingIn: true, scene: WarmingPavement(coolUntil: 600), state: state, minutes: 4)  // four good minutes
         let text = try #require(state.read("footfall-door.calibration"))
         #expect(text.hasPrefix("thermal_sum "))
         let warm = WarmingPavement(coolUntil: -60)
@@ -147,5 +147,19 @@ struct FootfallFillInTests {
         let fresh = try await run(fillingIn: true, scene: warm, minutes: 3)
         #expect(restarted.counts.allSatisfy { (9...11).contains($0) })
         #expect(fresh.counts.allSatisfy { $0 <= 2 })
+    }
+}
+
+@Suite("Footfall: a beam pair's counts kept for the thermal counter")
+struct SharedBeamCountsTests {
+    @Test("windows nobody takes are dropped a few windows after they ended")
+    func staleWindowsAreDropped() {
+        let shared = SharedBeamCounts(counter: "gate", directions: ["in", "out"], windowSeconds: 60)
+        for minute in 0..<30 as Range<Int64> {
+            shared.windows.record(direction: "in", at: WallTime(secondsSinceEpoch: june1.secondsSinceEpoch + minute * 60 + 5))
+            shared.dropStale(now: WallTime(secondsSinceEpoch: june1.secondsSinceEpoch + minute * 60 + 10))
+        }
+        // The open window and the last four that ended.
+        #expect(shared.windows.pendingWindows == 1 + Int(SharedBeamCounts.keptWindows))
     }
 }

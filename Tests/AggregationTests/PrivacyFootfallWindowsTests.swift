@@ -135,4 +135,19 @@ struct PrivacyFootfallWindowsTests {
         #expect(windows.takeCompleted(by: at(1000)).isEmpty)
         #expect(windows.pendingWindows == 1)
     }
+
+    @Test("a release lets the exact counts be changed first, with the seconds the window was watched")
+    func adjusting() throws {
+        var windows = FootfallWindows(counter: "door", directions: ["in"])
+        windows.observe(from: at(0), to: at(600))
+        windows.record(direction: "in", at: at(10))
+        var seen: [Double] = []
+        var source = SeededRandomSource(seed: 3)
+        let releases = try windows.release(completedBy: at(900), using: &source) { _, counts, coverage in
+            seen.append(coverage)
+            return counts.mapValues { $0 + 4 }
+        }
+        #expect(seen == [600])
+        #expect(releases.map(\.count) == [5])
+    }
 }

@@ -85,7 +85,7 @@ public enum FootfallEvaluation {
         for crossing in street.drainCrossings(upTo: end) {
             tally.addTruth(crossing, name: truthName(crossing.direction))
         }
-        tally.count(fusion: options.fusion)
+        tally.count(fusion: options.fusion, from: start, to: end)
         return FootfallEvaluationResult(
             scenario: options.scenario.name, seed: options.seed, startOffsetSeconds: start,
             durationSeconds: options.duration.seconds, frames: frameCount,
@@ -131,13 +131,17 @@ struct FootfallTally: Sendable {
     }
 
     /// The box's count of every window, oldest first: the thermal count, filled in from the beams
-    /// where the thermal counter could not see people clearly (as the runtime does at each release).
-    mutating func count(fusion: FootfallFusion?) {
+    /// where the thermal counter could not see people clearly (as the runtime does at each
+    /// release). Like the runtime, only windows watched whole (here: inside the run, `from`…`to`
+    /// seconds) are fused or calibrate.
+    mutating func count(fusion: FootfallFusion?, from: Double, to: Double) {
         var fusion = fusion
         for start in windows.keys.sorted() {
             guard var counts = windows[start] else { continue }
+            let first = Double(start - wallAtZero), last = first + Double(windowSeconds)
+            let whole = first >= from && last <= to
             counts[Source.counted.rawValue] = fusion?.fuse(
-                thermal: counts[Source.thermal.rawValue], beams: counts[Source.beams.rawValue],
+                thermal: counts[Source.thermal.rawValue], beams: whole ? counts[Source.beams.rawValue] : nil,
                 hiddenShare: hidden[start]) ?? counts[Source.thermal.rawValue]
             windows[start] = counts
         }

@@ -88,13 +88,14 @@ public final class BoxAgent {
         pending += aggregator.closeWindows(endingBy: now).map(JournalPayload.aggregate)
         for supervisor in supervisors {
             guard let counter = supervisor.sensor as? any FootfallCounter else { continue }
-            pending += counter.takeHealthEvents().map(JournalPayload.health)
             do {
                 pending += try counter.release(completedBy: now).map(JournalPayload.footfall)
             } catch {
                 // No randomness for the noise: the windows stay with the counter until next time.
                 logger.error("footfall release failed: \(error)", metadata: ["sensor": "\(supervisor.sensor.id)"])
             }
+            // After the release: it may have something to say about the windows it released.
+            pending += counter.takeHealthEvents().map(JournalPayload.health)
         }
         if pending.count > maximumPending {
             dropped += pending.count - maximumPending

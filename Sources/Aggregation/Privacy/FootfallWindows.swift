@@ -68,17 +68,18 @@ public struct FootfallWindows: Sendable {
     /// Releases every window that ended by `now`, oldest first, one value per direction, and
     /// forgets them. With the `dp` profile the noise is drawn from `source`; if it fails, that
     /// window and the later ones are kept for the next attempt (the earlier ones are returned).
-    /// `adjusting` sees each window's exact counts before the profile does and may change them
-    /// (a thermal counter filling in what it could not see from a beam pair's counts).
+    /// `adjusting` sees each window's exact counts (and the seconds the counter watched of it)
+    /// before the profile does and may change them (a thermal counter filling in what it could not
+    /// see from a beam pair's counts).
     public mutating func release(
         completedBy now: WallTime, using source: inout some PrivacyRandomSource,
-        adjusting: (_ windowStart: Int64, _ counts: [String: Int]) -> [String: Int] = { $1 }
+        adjusting: (_ windowStart: Int64, _ counts: [String: Int], _ coverageSeconds: Double) -> [String: Int] = { _, counts, _ in counts }
     ) throws(RandomSourceError) -> [FootfallRelease] {
         var releases: [FootfallRelease] = []
         let mechanism = profile.mechanism
         for start in completedStarts(by: now) {
             guard let window = windows[start] else { continue }
-            let counts = adjusting(start, window.counts)
+            let counts = adjusting(start, window.counts, min(window.coverageSeconds, Double(windowSeconds)))
             let names = directions + counts.keys.filter { !directions.contains($0) }.sorted()
             var released: [FootfallRelease] = []
             do {

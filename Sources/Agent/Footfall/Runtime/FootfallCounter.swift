@@ -56,6 +56,7 @@ struct FootfallTallies {
             windows.observe(from: last.wall, to: wall.time, synchronized: wall.isSynchronized)
             shared?.windows.observe(from: last.wall, to: wall.time, synchronized: wall.isSynchronized)
         }
+        shared?.dropStale(now: wall.time)
         lastObserved = (now, wall.time)
     }
 
@@ -74,7 +75,7 @@ struct FootfallTallies {
     /// counts before the privacy profile sees them.
     mutating func release(
         completedBy now: WallTime,
-        adjusting: (_ windowStart: Int64, _ counts: [String: Int]) -> [String: Int] = { $1 }
+        adjusting: (_ windowStart: Int64, _ counts: [String: Int], _ coverageSeconds: Double) -> [String: Int] = { _, counts, _ in counts }
     ) throws -> [FootfallRelease] {
         try windows.release(completedBy: now, using: &random, adjusting: adjusting)
     }

@@ -1,4 +1,5 @@
 import Aggregation
+import Hardware
 import Sensors
 
 /// A beam pair's exact counts per window, handed to the thermal counter across the same line so
@@ -7,9 +8,17 @@ import Sensors
 /// that window. RAM only, like every exact count.
 final class SharedBeamCounts {
     var windows: FootfallWindows
+    /// Windows the thermal counter has not taken this long after they ended are dropped (its
+    /// camera is down, or was never built): exact counts do not pile up.
+    static let keptWindows: Int64 = 4
 
     init(counter: SensorID, directions: [String], windowSeconds: Int64) {
         windows = FootfallWindows(counter: counter, directions: directions, windowSeconds: windowSeconds)
+    }
+
+    func dropStale(now: WallTime) {
+        let horizon = WallTime(secondsSinceEpoch: now.secondsSinceEpoch - Self.keptWindows * windows.windowSeconds)
+        _ = windows.takeCompleted(by: horizon)
     }
 }
 

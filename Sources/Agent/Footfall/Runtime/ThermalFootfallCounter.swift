@@ -31,6 +31,8 @@ final class ThermalFootfallCounter: Sensor, FootfallCounter {
     private var fusion = FootfallFusion()
     private let calibrationFile: FusionCalibrationFile?
     private var calibrationSaveFailing = false
+    private var savedBeamSum: Double = 0
+    static let calibrationSaveStep: Double = 200
     /// A beam window counts for the fusion only when the beams watched this much of it.
     private let beamCoverage = 0.9
     /// A window in which at least this share of frames had less body/pavement contrast than the
@@ -55,6 +57,7 @@ final class ThermalFootfallCounter: Sensor, FootfallCounter {
                 sensor: id, severity: .warning, kind: "footfall.calibration_unreadable",
                 message: "\(self.calibrationFile?.name ?? "calibration"): not two sums; the ratio to the beams is learnt anew"))
         }
+        savedBeamSum = fusion.beamSum
     }
 
     func start() async throws {
@@ -89,7 +92,7 @@ final class ThermalFootfallCounter: Sensor, FootfallCounter {
         }
         contrastWindow = window
         let statistics = tracker.takeContrastStatistics()
-        hiddenShares[previous] = statistics.hiddenShare
+        if beams != nil { hiddenShares[previous] = statistics.hiddenShare }
         guard let share = statistics.lowContrastFraction, share >= lowContrastWarning else { return }
         events.append(HealthEvent(
             sensor: id, severity: .warning, kind: "footfall.low_contrast",
@@ -109,22 +112,26 @@ final class ThermalFootfallCounter: Sensor, FootfallCounter {
         noteContrast(at: now)
         guard let beams else { return try tallies.release(completedBy: now) }
         for window in beams.counts.windows.takeCompleted(by: now) { beamWindows[window.start] = window }
-        let calibrationBefore = fusion
-        let releases = try tallies.release(completedBy: now) { start, counts in
-            fillIn(start, counts, from: beams.id)
+        let releases = try tallies.release(completedBy: now) { start, counts, coverage in
+            fillIn(start, counts, coverage: coverage, from: beams.id)
         }
         beamWindows = beamWindows.filter { $0.key + windowSeconds > now.secondsSinceEpoch }
         hiddenShares = hiddenShares.filter { $0.key + windowSeconds > now.secondsSinceEpoch }
-        if fusion != calibrationBefore { saveCalibration() }
+        saveCalibration()
         return releases
     }
 
-    /// Keeps the calibration for the next start; a failure is reported once, and the counter
-    /// goes on with the calibration in memory.
+    /// Keeps the calibration for the next start when it is first usable, then whenever the beam
+    /// sum has moved by ``calibrationSaveStep`` crossings (or was halved): often enough to lose
+    /// little at a restart, seldom enough that two copies of the file never tell one window's
+    /// count. A failure is reported once, and the counter goes on with the calibration in memory.
     private func saveCalibration() {
-        guard let calibrationFile else { return }
+        guard let calibrationFile, fusion.ratio != nil,
+            savedBeamSum == 0 || abs(fusion.beamSum - savedBeamSum) >= Self.calibrationSaveStep
+        else { return }
         do {
             try calibrationFile.write(fusion.calibrationText)
+            savedBeamSum = fusion.beamSum
             calibrationSaveFailing = false
         } catch {
             if !calibrationSaveFailing {
@@ -137,11 +144,13 @@ final class ThermalFootfallCounter: Sensor, FootfallCounter {
     }
 
     /// A completed window's exact counts, filled in from the beams where people were hidden (a
-    /// pavement as warm as them, umbrellas).
-    private func fillIn(_ start: Int64, _ counts: [String: Int], from pair: SensorID) -> [String: Int] {
+    /// pavement as warm as them, umbrellas). Only a window both counters watched nearly whole is
+    /// fused or calibrates.
+    private func fillIn(_ start: Int64, _ counts: [String: Int], coverage: Double, from pair: SensorID) -> [String: Int] {
         let names = tracker.configuration.line.directionNames
         let thermal = names.map { counts[$0] ?? 0 }
-        let beamWindow = beamWindows[start].flatMap { $0.coverageSeconds >= beamCoverage * Double(windowSeconds) ? $0 : nil }
+        let watched = beamCoverage * Double(windowSeconds)
+        let beamWindow = coverage < watched ? nil : beamWindows[start].flatMap { $0.coverageSeconds >= watched ? $0 : nil }
         let fused = fusion.fuse(
             thermal: thermal, beams: beamWindow.map { window in names.map { window.counts[$0] ?? 0 } },
             hiddenShare: hiddenShares[start])
