@@ -118,6 +118,8 @@ func partyDiagnosis(scenario: StreetScenario, seed: UInt64, hours: Double, confi
     print("  of which \(late) have a missed person of the same direction within 10 s (late or early), \(unmatched.count - late) none (extra)")
     let examples = unmatched.filter { $0.seconds > 36_000 }.prefix(8).map { "\(($0.seconds * 10).rounded() / 10)" }
     print("  the first counts of nobody after 10 h (seconds, for `trace --at`): " + examples.joined(separator: " "))
+    let missedExamples = missedTimes.filter { $0.seconds > 36_000 }.prefix(8).map { "\(($0.seconds * 10).rounded() / 10)" }
+    print("  the first missed people after 10 h (seconds, for `trace --at`): " + missedExamples.joined(separator: " "))
     var histogram = Array(repeating: 0, count: 31)
     for track in tracks { histogram[min(Int(track.share * 10), 30)] += 1 }
     print("tracks by share (0.1 wide bins from 0): " + histogram.map { "\($0)" }.joined(separator: " "))
