@@ -20,6 +20,16 @@ struct Blob: Sendable {
 }
 
 extension ThermalCounter {
+    /// Calls `body` with every pixel of the 3 × 3 block around `index` (itself included) that lies
+    /// inside a `width × height` frame: the 8-neighbourhood of blob finding and weighing.
+    @inline(__always)
+    static func forEachNeighbour(of index: Int, width: Int, height: Int, _ body: (Int) -> Void) {
+        let x = index % width, y = index / width
+        for ny in max(y - 1, 0)...min(y + 1, height - 1) {
+            for nx in max(x - 1, 0)...min(x + 1, width - 1) { body(ny * width + nx) }
+        }
+    }
+
     /// Standard deviations of its pixels' summed noise a faint blob's summed excess must reach.
     static let faintSignificance = 4.0
 
@@ -64,18 +74,10 @@ extension ThermalCounter {
             let b = Int(blobOfLabel[Int(labels[index])])
             guard b >= 0 else { continue }  // a component that was not kept as a blob
             var sum = Double(signedExcess[index])
-            let x = index % width, y = index / width
-            for dy in -1...1 {
-                let ny = y + dy
-                if ny < 0 || ny >= height { continue }
-                for dx in -1...1 {
-                    let nx = x + dx
-                    if nx < 0 || nx >= width { continue }
-                    let neighbour = ny * width + nx
-                    if !claimed[neighbour] {
-                        claimed[neighbour] = true
-                        sum += Double(signedExcess[neighbour])
-                    }
+            Self.forEachNeighbour(of: index, width: width, height: height) { neighbour in
+                if !claimed[neighbour] {
+                    claimed[neighbour] = true
+                    sum += Double(signedExcess[neighbour])
                 }
             }
             weighed[b] += sum
@@ -115,19 +117,12 @@ extension ThermalCounter {
             sumXX += weight * (Double(x) + 0.5) * (Double(x) + 0.5)
             sumYY += weight * (Double(y) + 0.5) * (Double(y) + 0.5)
             count += 1
-            for dy in -1...1 {
-                let ny = y + dy
-                if ny < 0 || ny >= height { continue }
-                for dx in -1...1 {
-                    let nx = x + dx
-                    if nx < 0 || nx >= width { continue }
-                    let neighbour = ny * width + nx
-                    if isFaint && foreground[neighbour] { touchesForeground = true }
-                    let member = isFaint ? faint[neighbour] : foreground[neighbour]
-                    if member && labels[neighbour] == 0 {
-                        labels[neighbour] = label
-                        stack[top] = Int16(neighbour); top += 1
-                    }
+            Self.forEachNeighbour(of: index, width: width, height: height) { neighbour in
+                if isFaint && foreground[neighbour] { touchesForeground = true }
+                let member = isFaint ? faint[neighbour] : foreground[neighbour]
+                if member && labels[neighbour] == 0 {
+                    labels[neighbour] = label
+                    stack[top] = Int16(neighbour); top += 1
                 }
             }
         }

@@ -3,6 +3,16 @@ import Hardware
 /// How many people a track carries: mass against one person's learnt mass (and, with
 /// ``ThermalCounterConfiguration/learnsContrast``, one person's learnt contrast).
 extension ThermalCounter {
+    /// The step of a running quantile after `n` observations: large while little is known, then
+    /// small, so that it settles within a few dozen people and then follows the weather slowly.
+    static func learningStep(after n: Int) -> Double { n < 30 ? 0.15 : 0.03 }
+
+    /// One step of a running `quantile` (0…1) of log values: up by `step · quantile` when `value`
+    /// lies above `reference`, down by `step · (1 − quantile)` otherwise.
+    static func runningQuantile(_ reference: Double, toward value: Double, step: Double, quantile: Double = 0.5) -> Double {
+        reference + step * (value < reference ? quantile - 1 : quantile)
+    }
+
     /// A blob's or track's mass in the unit of one person's contrast (with a learnt contrast; the
     /// masses are already normalised by the expected contrast otherwise).
     func personUnits(_ mass: Double) -> Double {
@@ -21,7 +31,7 @@ extension ThermalCounter {
             logPersonContrast = logPeak
             return
         }
-        logPersonContrast = reference + step * (logPeak < reference ? -0.5 : 0.5)
+        logPersonContrast = Self.runningQuantile(reference, toward: logPeak, step: step)
     }
 
     /// People in a faint track: its mass against the running median of faint tracks' masses, so
@@ -34,8 +44,7 @@ extension ThermalCounter {
             return (1, 1)
         }
         faintTracks += 1
-        let step = faintTracks < 30 ? 0.15 : 0.03
-        logFaintMass = reference + step * (logMass < reference ? -0.5 : 0.5)
+        logFaintMass = Self.runningQuantile(reference, toward: logMass, step: Self.learningStep(after: faintTracks))
         let share = mass / exp(reference)
         return (max(1, min(Int(share.rounded()), 4)), share)
     }
@@ -73,13 +82,13 @@ extension ThermalCounter {
         guard mass > 0 else { return (1, 0) }
         let spread = tracks[t].spreadCount > 0 ? tracks[t].spreadSum / Double(tracks[t].spreadCount) : 0
         countedTracks += 1
-        let step = countedTracks < 30 ? 0.15 : 0.03
+        let step = Self.learningStep(after: countedTracks)
         let logSpread = log(max(spread, 0.05))
         let compact: Bool
         if let reference = logPersonSpread {
             // ln 1.35: clearly wider than the typical track is not one person.
             compact = logSpread <= reference + 0.3
-            logPersonSpread = reference + step * (logSpread < reference ? -0.5 : 0.5)
+            logPersonSpread = Self.runningQuantile(reference, toward: logSpread, step: step)
         } else {
             compact = true
             logPersonSpread = logSpread
@@ -90,8 +99,8 @@ extension ThermalCounter {
             return (1, 1)
         }
         if compact {
-            let quantile = configuration.personQuantile
-            logPersonMass = reference + step * (logMass < reference ? quantile - 1 : quantile)
+            logPersonMass = Self.runningQuantile(
+                reference, toward: logMass, step: step, quantile: configuration.personQuantile)
             learnContrast(track: t, step: step)
         }
         // Until enough people have been seen, one person's mass is a guess: count one per track.
