@@ -59,6 +59,17 @@ struct FaintCrossingStatisticsTests {
         #expect(taken.hiddenShare == 1)
     }
 
+    @Test("faint people weigh three times in the hidden share: the whole gap to the beams lies with them")
+    func weighted() {
+        // 10 of 40 people faint, in a window without low-contrast frames: three quarters hidden.
+        let quarter = ContrastStatistics(frames: 9000, lowContrastFrames: 0, crossings: 40, faintCrossings: 10)
+        #expect(abs((quarter.hiddenShare ?? 0) - 0.75) < 1e-9)
+        // A third or more faint: wholly hidden; nobody faint: the low-contrast share alone.
+        #expect(ContrastStatistics(frames: 9000, lowContrastFrames: 0, crossings: 30, faintCrossings: 10).hiddenShare == 1)
+        #expect(ContrastStatistics(frames: 9000, lowContrastFrames: 900, crossings: 30, faintCrossings: 0).hiddenShare == 0.1)
+        #expect(ContrastStatistics(frames: 0, lowContrastFrames: 0, crossings: 3, faintCrossings: 3).hiddenShare == nil)
+    }
+
     @Test("a person in full contrast is not")
     func clear() {
         let taken = statistics(temperature: 30)
