@@ -271,7 +271,10 @@ public struct ThermalCounter: Sendable {
                 let isParked = parkedOwner[index] >= 0
                 let difference = pixels[index] - background[index] - (isParked ? parked[index] : 0)
                 if occupied {
-                    if foreground[index] || faint[index] { background[index] += slowRate * difference }
+                    if foreground[index] || faint[index] {
+                        let residue = !isParked && isResidue(difference, at: index)
+                        background[index] += (residue ? rate : slowRate) * difference
+                    }
                 } else if isParked {
                     // The pavement under a parked person cannot be seen: the person's layer follows.
                     parked[index] += rate * difference
@@ -282,6 +285,20 @@ public struct ThermalCounter: Sendable {
                 }
             }
         }
+    }
+
+    /// Whether a pixel's difference from the scene is of the sign nobody has here: colder than a
+    /// pavement cooler than any body, warmer than one hotter than any body. That is the pavement
+    /// itself where the background took up some of a person who stood there (the foreground rate
+    /// lets it), not a person; the background heals there at its full rate.
+    func isResidue(_ difference: Float, at index: Int) -> Bool {
+        guard configuration.healsResidues else { return false }
+        let range = configuration.apparentBodyRange
+        let noise = max(configuration.noiseSigmas * variance[index].squareRoot(), configuration.minimumThreshold)
+        let pavement = background[index]
+        if pavement < range.lowerBound - noise { return difference < 0 }
+        if pavement > range.upperBound + noise { return difference > 0 }
+        return false
     }
 
     /// The `quantile` (0…1, nearest rank) of the first `count` values of ``scratch`` (sorts them).

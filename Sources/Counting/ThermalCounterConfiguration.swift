@@ -105,6 +105,10 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
     /// Frames after which a parked person nobody has walked away from becomes background for good
     /// (a bench, a parked bicycle warmed by the sun).
     public var parkedLifetimeFrames: Int
+    /// Lets the background heal at its full rate where a pixel differs from it with the sign no
+    /// person has there (colder than a pavement cooler than any body): what the foreground rate
+    /// took up of someone who stood there for a minute, left behind when they walk on.
+    public var healsResidues: Bool
     /// Frames averaged before segmentation (1: none, 2: each frame with the one before). Halves
     /// the noise variance at the cost of smearing fast movers over two frames (a walker moves
     /// about 0.4 px per frame at 10 fps on 8 × 8, a cyclist up to 1.5 px).
@@ -125,7 +129,7 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
         weighsSurroundings: Bool = true, parkingFrames: Int = 30, lostTrackFrames: Int = 20,
         faintContrastFraction: Float = 0.05, weighsFaintParties: Bool = true, cyclistSpeed: Double = 0.9, confirmationHits: Int = 3,
         confirmationFrames: Int = 5, tentativeGate: Double = 0.2, parkedLifetimeFrames: Int = 6000,
-        averagedFrames: Int = 1,
+        healsResidues: Bool = true, averagedFrames: Int = 1,
         minimumBlobShare: Double = 0, learnsContrast: Bool = false,
         personWarmUpTracks: Int = 0, minimumHits: Int = 0
     ) {
@@ -161,6 +165,7 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
         self.confirmationFrames = confirmationFrames
         self.tentativeGate = tentativeGate
         self.parkedLifetimeFrames = parkedLifetimeFrames
+        self.healsResidues = healsResidues
         self.averagedFrames = averagedFrames
         self.minimumBlobShare = minimumBlobShare
         self.learnsContrast = learnsContrast

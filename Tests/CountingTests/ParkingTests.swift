@@ -42,6 +42,61 @@ struct ParkingTests {
         #expect(standingAndPassing(parkingFrames: 0) != ["in": 2, "out": 1])
     }
 
+    /// Someone stands on the line while the counter starts (so the first background holds them)
+    /// and walks back out of view the way they came; 20 s later, five walkers cross that spot, one
+    /// every 8 s. Returns what was counted for the five.
+    func walkersAfterStandingAtStart(healsResidues: Bool) -> [String] {
+        var builder = FrameBuilder(pavement: 10)
+        var counter = ThermalCounterLike(ThermalCounterConfiguration(healsResidues: healsResidues))
+        for step in 0..<(100 + 15 + 200) {
+            let y = step < 100 ? 4.0 : 4.0 - 0.35 * Double(step - 99)
+            _ = counter.feed(builder.frame(y > -1 ? [FrameBuilder.Body(x: 4.0, y: y)] : []), at: builder.nextTime())
+        }
+        var names: [String] = []
+        for step in 0..<(5 * 80) {
+            let phase = step % 80
+            let bodies = phase < 27 ? [FrameBuilder.Body(x: 4.0, y: -0.5 + 9 * Double(phase) / 26)] : []
+            names += counter.feed(builder.frame(bodies), at: builder.nextTime())
+        }
+        return names
+    }
+
+    @Test("where someone stood when the counter started, the pavement is itself again soon after they leave")
+    func residueHeals() {
+        #expect(walkersAfterStandingAtStart(healsResidues: true) == Array(repeating: "in", count: 5))
+    }
+
+    @Test("without healing, what the first background took up of them is still there for the walkers")
+    func residueStays() {
+        #expect(walkersAfterStandingAtStart(healsResidues: false) != Array(repeating: "in", count: 5))
+    }
+
+    /// Someone walks in and stands at row 3; 10 s later a second person walks in and stands
+    /// close against them, `apart` pixels beside them (a couple, a parent with a child); after
+    /// 60 s they walk on, 5 s apart. Meanwhile walkers pass, one each way.
+    func secondStanderJoining(apart: Double) -> [String: Int] {
+        var builder = FrameBuilder(pavement: 14)
+        var counter = ThermalCounterLike()
+        let names = builder.run(&counter, steps: 650 + 20) { step in
+            let first = step < 10 ? -0.5 + 0.35 * Double(step) : (step < 600 ? 3.0 : 3.0 + 0.3 * Double(step - 599))
+            var bodies = [FrameBuilder.Body(x: 4.0, y: min(first, 8.5))]
+            if step >= 100 {
+                let second = step < 112 ? -0.8 + 0.35 * Double(step - 100) : (step < 650 ? 3.0 : 3.0 + 0.3 * Double(step - 649))
+                bodies.append(FrameBuilder.Body(x: 4.0 + apart, y: min(second, 8.5)))
+            }
+            if (300..<327).contains(step) { bodies.append(FrameBuilder.Body(x: 1.8, y: -0.5 + 9 * Double(step - 300) / 26)) }
+            if (450..<477).contains(step) { bodies.append(FrameBuilder.Body(x: 6.6, y: 8.5 - 9 * Double(step - 450) / 26)) }
+            return bodies
+        }
+        return names.reduce(into: [:]) { $0[$1, default: 0] += 1 }
+    }
+
+    @Test("a second person who stands close against someone parked is parked too: passers-by are one each, and both are counted when they walk on")
+    func secondStanderJoins() {
+        #expect(secondStanderJoining(apart: 0.3) == ["in": 3, "out": 1])
+        #expect(secondStanderJoining(apart: 0.6) == ["in": 3, "out": 1])
+    }
+
     @Test("a person who stood still for long enough to be parked and then walks back is not counted")
     func walksBack() {
         var builder = FrameBuilder(pavement: 14)

@@ -55,6 +55,7 @@ func pad(_ text: String, _ width: Int) -> String {
         case "mergeDistance": configuration.mergeDistance = value
         case "gate": configuration.gate = value
         case "backgroundRate": configuration.backgroundRate = Float(value)
+        case "foregroundRate": configuration.foregroundRate = Float(value)
         case "hysteresis": configuration.line.hysteresis = value
         case "maximumMissedFrames": configuration.maximumMissedFrames = Int(value)
         case "minimumHits": configuration.minimumHits = Int(value)
@@ -76,6 +77,7 @@ func pad(_ text: String, _ width: Int) -> String {
         case "confirmationFrames": configuration.confirmationFrames = Int(value)
         case "tentativeGate": configuration.tentativeGate = value
         case "parkedLifetimeFrames": configuration.parkedLifetimeFrames = Int(value)
+        case "healsResidues": configuration.healsResidues = value != 0
         default: print("unknown setting \(parts[0])")
         }
     }
