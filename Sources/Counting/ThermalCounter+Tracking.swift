@@ -210,5 +210,11 @@ extension ThermalCounter {
         for _ in 0..<people {
             onCrossing(CrossingEvent(direction: name, sense: sense, time: time, partySize: people, personShare: share))
         }
+        // A track that crosses again carries someone else (an exiting track takes over a party
+        // entering at the same edge): weigh that crossing by what it carries from now on only.
+        tracks[t].massCount = 0
+        tracks[t].spreadSum = 0
+        tracks[t].spreadCount = 0
+        tracks[t].peakSum = 0
     }
 }

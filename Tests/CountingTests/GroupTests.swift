@@ -78,3 +78,39 @@ struct UmbrellaTests {
         #expect(umbrellaPair(weighsFaintParties: false) == ["in"])
     }
 }
+
+@Suite("A track that crosses twice")
+struct RecrossingTrackTests {
+    /// Eight single walkers; then, six times, a slow walker (5 s in view) leaves at the bottom edge
+    /// just as a party of three (a pixel apart) enters there, so the walker's track takes the party over.
+    @Test("an exiting walker's track that takes over a party entering at the same edge weighs the party by the party")
+    func takenOverParty() {
+        var builder = FrameBuilder(pavement: 14)
+        var counter = ThermalCounterLike()
+        var names: [String] = []
+        for index in 0..<8 {
+            names += builder.run(&counter, warmUp: index == 0 ? 60 : 10, steps: 27, bodies: walk(
+                from: index % 2 == 0 ? -0.5 : 8.5, to: index % 2 == 0 ? 8.5 : -0.5, steps: 27, x: 3.5 + Double(index % 2)))
+        }
+        #expect(names.count == 8)
+        names = []
+        for _ in 0..<6 {
+            names += builder.run(&counter, warmUp: 10, steps: 50 + 27) { step in
+                var bodies: [FrameBuilder.Body] = []
+                // The walker goes out, from the last row to row −0.5, in 50 frames.
+                if step < 50 { bodies.append(FrameBuilder.Body(x: 3.5, y: 8.5 - 9 * Double(step) / 49)) }
+                // The party comes in at the same edge as the walker leaves it.
+                if step >= 48 {
+                    let y = -0.5 + 9 * Double(step - 48) / 26
+                    for member in 0..<3 {
+                        bodies.append(FrameBuilder.Body(x: 2.5 + Double(member), y: y + 0.2 * Double(member % 2)))
+                    }
+                }
+                return bodies
+            }
+        }
+        let counted = names.reduce(into: [:]) { $0[$1, default: 0] += 1 }
+        #expect(counted["out"] == 6)
+        #expect(abs((counted["in"] ?? 0) - 18) <= 2)
+    }
+}
