@@ -142,7 +142,7 @@ public struct FootfallEvaluationResult: Sendable {
                 + padLeft(String(entry.truth), 6) + padLeft(percentOf(entry.matched, entry.truth), 9))
         }
         lines.append("")
-        lines.append("windows (local time; hid: share of low-contrast frames or faint people)")
+        lines.append("windows (local time; hid: share of low-contrast frames, or three times the share of faint people)")
         lines.append("start   hid  " + directions.map { padRight($0 + " true/counted/thermal/beams", 31) }.joined(separator: " "))
         for window in windows {
             let local = window.start + utcOffsetSeconds
