@@ -67,6 +67,22 @@ struct FrameBuilder {
         return names
     }
 
+    /// Teaches the counter one person's size: `count` single walkers, in and out by turns, at
+    /// columns `firstColumn`, `firstColumn + 1`, … (`columns` of them, then again). Returns what
+    /// was counted.
+    mutating func teachSingles(
+        _ counter: inout ThermalCounterLike, count: Int, firstColumn: Double, columns: Int
+    ) -> [String] {
+        var names: [String] = []
+        for index in 0..<count {
+            let inward = index % 2 == 0
+            names += run(&counter, warmUp: index == 0 ? 60 : 5, steps: 27, bodies: walk(
+                from: inward ? -0.5 : 8.5, to: inward ? 8.5 : -0.5, steps: 27,
+                x: firstColumn + Double(index % columns)))
+        }
+        return names
+    }
+
     mutating func nextTime() -> MonotonicInstant {
         frameIndex += 1
         return MonotonicInstant(nanoseconds: UInt64(frameIndex) * 100_000_000)

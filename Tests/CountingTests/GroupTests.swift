@@ -87,13 +87,8 @@ struct RecrossingTrackTests {
     func takenOverParty() {
         var builder = FrameBuilder(pavement: 14)
         var counter = ThermalCounterLike()
+        #expect(builder.teachSingles(&counter, count: 8, firstColumn: 3.5, columns: 2).count == 8)
         var names: [String] = []
-        for index in 0..<8 {
-            names += builder.run(&counter, warmUp: index == 0 ? 60 : 10, steps: 27, bodies: walk(
-                from: index % 2 == 0 ? -0.5 : 8.5, to: index % 2 == 0 ? 8.5 : -0.5, steps: 27, x: 3.5 + Double(index % 2)))
-        }
-        #expect(names.count == 8)
-        names = []
         for _ in 0..<6 {
             names += builder.run(&counter, warmUp: 10, steps: 50 + 27) { step in
                 var bodies: [FrameBuilder.Body] = []

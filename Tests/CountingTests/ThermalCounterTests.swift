@@ -23,12 +23,7 @@ struct ThermalCounterTests {
         var builder = FrameBuilder(pavement: 14)
         var counter = ThermalCounterLike()
         // Teach the counter one person's size first: singles walk through alternately.
-        var names: [String] = []
-        for index in 0..<6 {
-            let inward = index % 2 == 0
-            names += builder.run(&counter, warmUp: index == 0 ? 60 : 5, steps: 27, bodies: walk(
-                from: inward ? -0.5 : 8.5, to: inward ? 8.5 : -0.5, steps: 27, x: 2.5 + Double(index % 3)))
-        }
+        let names = builder.teachSingles(&counter, count: 6, firstColumn: 2.5, columns: 3)
         #expect(names.filter { $0 == "in" }.count == 3)
         #expect(names.filter { $0 == "out" }.count == 3)
         // Two people 0.6 m (1.6 px) apart, side by side.
