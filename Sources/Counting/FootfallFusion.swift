@@ -23,7 +23,8 @@
 /// running sums is kept (``calibrationText`` carries them across a restart).
 public struct FootfallFusion: Hashable, Sendable {
     /// Windows with a hidden share below this calibrate the ratio (0.1: nine frames in ten had the
-    /// contrast the thermal counter needs, and nine people in ten were seen clearly).
+    /// contrast the thermal counter needs, and, faint people weighing three times in the share,
+    /// at most one person in thirty was seen only faintly).
     public var calibratingShare: Double
     /// Beam crossings in calibrating windows before the ratio is used.
     public var minimumCalibration: Double

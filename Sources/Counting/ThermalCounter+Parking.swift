@@ -32,7 +32,7 @@ extension ThermalCounter {
         return background[index] + offset
     }
 
-    private mutating func releaseParkedPixel(_ index: Int) {
+    mutating func releaseParkedPixel(_ index: Int) {
         let owner = Int(parkedOwner[index])
         guard owner >= 0 else { return }
         parked[index] = 0

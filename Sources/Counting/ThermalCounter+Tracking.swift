@@ -197,6 +197,14 @@ extension ThermalCounter {
         let oldSide = tracks[t].side
         tracks[t].side = newSide
         guard oldSide != 0, oldSide != newSide else { return }
+        // A track that crosses again carries someone else (an exiting track takes over a party
+        // entering at the same edge): weigh that crossing by what it carries from now on only.
+        defer {
+            tracks[t].massCount = 0
+            tracks[t].spreadSum = 0
+            tracks[t].spreadCount = 0
+            tracks[t].peakSum = 0
+        }
         // Motion continuity at 10 fps: a track seen in only a few frames (a noise pixel next to a
         // person, coasting on a velocity it got by jumping onto that person) is not a crossing.
         // Its side is still updated, so it cannot count later for the same passage.
@@ -210,11 +218,5 @@ extension ThermalCounter {
         for _ in 0..<people {
             onCrossing(CrossingEvent(direction: name, sense: sense, time: time, partySize: people, personShare: share))
         }
-        // A track that crosses again carries someone else (an exiting track takes over a party
-        // entering at the same edge): weigh that crossing by what it carries from now on only.
-        tracks[t].massCount = 0
-        tracks[t].spreadSum = 0
-        tracks[t].spreadCount = 0
-        tracks[t].peakSum = 0
     }
 }

@@ -268,6 +268,12 @@ public struct ThermalCounter: Sendable {
                     else if y > 0 && foreground[index - width] { occupied = true }
                     else if y + 1 < height && foreground[index + width] { occupied = true }
                 }
+                // A layer no person can be (a residue the tracker took for someone standing still
+                // and parked) is the pavement: into the background with it.
+                if parkedOwner[index] >= 0 && isResidue(parked[index], at: index) {
+                    background[index] += parked[index]
+                    releaseParkedPixel(index)
+                }
                 let isParked = parkedOwner[index] >= 0
                 let difference = pixels[index] - background[index] - (isParked ? parked[index] : 0)
                 if occupied {

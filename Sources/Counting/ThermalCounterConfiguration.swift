@@ -31,7 +31,9 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
     /// The apparent temperatures a clothed person can have seen from above, in °C: from
     /// cold-weather clothes in the shade to sun-warmed clothes and hair. Where the background lies
     /// in this range (widened by the noise threshold), some people are invisible to the sensor:
-    /// such frames count as low-contrast (``ContrastStatistics``). Used for that hint only.
+    /// such frames count as low-contrast (``ContrastStatistics``). Outside it, every person is
+    /// taken to differ from the pavement with one sign (warmer than a pavement below the range,
+    /// cooler than one above it); a pixel with the other sign is pavement (``healsResidues``).
     public var apparentBodyRange: ClosedRange<Float>
     /// Normalise each pixel's excess by the contrast of recent single people (a running median
     /// of the peak excess of compact tracks) instead of by the contrast an assumed body
@@ -107,7 +109,10 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
     public var parkedLifetimeFrames: Int
     /// Lets the background heal at its full rate where a pixel differs from it with the sign no
     /// person has there (colder than a pavement cooler than any body): what the foreground rate
-    /// took up of someone who stood there for a minute, left behind when they walk on.
+    /// took up of someone who stood there for a minute, or the first background of someone who
+    /// stood there at start-up, left behind when they walk on. A parked layer with that sign is
+    /// added to the background at once. Judged by the pixel's own background: where that lies
+    /// inside ``apparentBodyRange`` (someone covered the pixel wholly at start-up), it does not help.
     public var healsResidues: Bool
     /// Frames averaged before segmentation (1: none, 2: each frame with the one before). Halves
     /// the noise variance at the cost of smearing fast movers over two frames (a walker moves

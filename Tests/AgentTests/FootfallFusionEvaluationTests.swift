@@ -16,7 +16,7 @@ struct FootfallFusionEvaluationTests {
         for direction in result.directions {
             let total = result.total(direction)
             let thermalError = Double(total.thermal - total.truth) / Double(total.truth)
-            #expect(thermalError < -0.10, "the thermal counter alone misses the blind hour")
+            #expect(thermalError < -0.12, "the thermal counter alone misses the blind hour")
             #expect(abs(try #require(result.totalError(direction))) < 0.08)
         }
     }

@@ -45,17 +45,17 @@ struct ParkingTests {
     /// Someone stands on the line while the counter starts (so the first background holds them)
     /// and walks back out of view the way they came; 20 s later, five walkers cross that spot, one
     /// every 8 s. Returns what was counted for the five.
-    func walkersAfterStandingAtStart(healsResidues: Bool) -> [String] {
+    func walkersAfterStandingAtStart(x: Double = 4.0, healsResidues: Bool = true) -> [String] {
         var builder = FrameBuilder(pavement: 10)
         var counter = ThermalCounterLike(ThermalCounterConfiguration(healsResidues: healsResidues))
         for step in 0..<(100 + 15 + 200) {
             let y = step < 100 ? 4.0 : 4.0 - 0.35 * Double(step - 99)
-            _ = counter.feed(builder.frame(y > -1 ? [FrameBuilder.Body(x: 4.0, y: y)] : []), at: builder.nextTime())
+            _ = counter.feed(builder.frame(y > -1 ? [FrameBuilder.Body(x: x, y: y)] : []), at: builder.nextTime())
         }
         var names: [String] = []
         for step in 0..<(5 * 80) {
             let phase = step % 80
-            let bodies = phase < 27 ? [FrameBuilder.Body(x: 4.0, y: -0.5 + 9 * Double(phase) / 26)] : []
+            let bodies = phase < 27 ? [FrameBuilder.Body(x: x, y: -0.5 + 9 * Double(phase) / 26)] : []
             names += counter.feed(builder.frame(bodies), at: builder.nextTime())
         }
         return names
@@ -63,12 +63,19 @@ struct ParkingTests {
 
     @Test("where someone stood when the counter started, the pavement is itself again soon after they leave")
     func residueHeals() {
-        #expect(walkersAfterStandingAtStart(healsResidues: true) == Array(repeating: "in", count: 5))
+        #expect(walkersAfterStandingAtStart() == Array(repeating: "in", count: 5))
+    }
+
+    @Test("also where what they left behind stood out long enough to be taken for someone standing still")
+    func parkedResidueHeals() {
+        // Half a pixel over, the first background holds more of them: the cold spot they leave
+        // is tracked and parked before it heals, and a parked layer no person can be is pavement.
+        #expect(walkersAfterStandingAtStart(x: 4.5) == Array(repeating: "in", count: 5))
     }
 
     @Test("without healing, what the first background took up of them is still there for the walkers")
     func residueStays() {
-        #expect(walkersAfterStandingAtStart(healsResidues: false) != Array(repeating: "in", count: 5))
+        #expect(walkersAfterStandingAtStart(healsResidues: false).filter { $0 == "in" }.count < 5)
     }
 
     /// Someone walks in and stands at row 3; 10 s later a second person walks in and stands
@@ -91,8 +98,8 @@ struct ParkingTests {
         return names.reduce(into: [:]) { $0[$1, default: 0] += 1 }
     }
 
-    @Test("a second person who stands close against someone parked is parked too: passers-by are one each, and both are counted when they walk on")
-    func secondStanderJoins() {
+    @Test("two people standing close together: passers-by are one each, and both are counted when they walk on")
+    func twoStandingClose() {
         #expect(secondStanderJoining(apart: 0.3) == ["in": 3, "out": 1])
         #expect(secondStanderJoining(apart: 0.6) == ["in": 3, "out": 1])
     }
