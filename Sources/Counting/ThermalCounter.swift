@@ -257,6 +257,7 @@ public struct ThermalCounter: Sendable {
         let height = configuration.height
         let rate = sceneChanged ? 5 * configuration.backgroundRate : configuration.backgroundRate
         let slowRate = configuration.foregroundRate
+        let healsResidues = configuration.healsResidues
         for y in 0..<height {
             for x in 0..<width {
                 let index = y * width + x
@@ -270,7 +271,7 @@ public struct ThermalCounter: Sendable {
                 }
                 // A layer no person can be (a residue the tracker took for someone standing still
                 // and parked) is the pavement: into the background with it.
-                if parkedOwner[index] >= 0 && isResidue(parked[index], at: index) {
+                if healsResidues && parkedOwner[index] >= 0 && isResidue(parked[index], at: index) {
                     background[index] += parked[index]
                     releaseParkedPixel(index)
                 }
@@ -278,7 +279,7 @@ public struct ThermalCounter: Sendable {
                 let difference = pixels[index] - background[index] - (isParked ? parked[index] : 0)
                 if occupied {
                     if foreground[index] || faint[index] {
-                        let residue = !isParked && isResidue(difference, at: index)
+                        let residue = healsResidues && !isParked && isResidue(difference, at: index)
                         background[index] += (residue ? rate : slowRate) * difference
                     }
                 } else if isParked {
@@ -296,15 +297,24 @@ public struct ThermalCounter: Sendable {
     /// Whether a pixel's difference from the scene is of the sign nobody has here: colder than a
     /// pavement cooler than any body, warmer than one hotter than any body. That is the pavement
     /// itself where the background took up some of a person who stood there (the foreground rate
-    /// lets it), not a person; the background heals there at its full rate.
+    /// lets it), not a person; the background heals there at its full rate. The cheap tests come
+    /// first and there is no square root: this runs for every foreground pixel of every frame.
+    @inline(__always)
     func isResidue(_ difference: Float, at index: Int) -> Bool {
-        guard configuration.healsResidues else { return false }
-        let range = configuration.apparentBodyRange
-        let noise = max(configuration.noiseSigmas * variance[index].squareRoot(), configuration.minimumThreshold)
         let pavement = background[index]
-        if pavement < range.lowerBound - noise { return difference < 0 }
-        if pavement > range.upperBound + noise { return difference > 0 }
-        return false
+        // Colder than a pavement below the body range, or warmer than one above it, by more
+        // than the noise threshold that widens the range.
+        let margin: Float
+        if difference < 0 {
+            margin = configuration.apparentBodyRange.lowerBound - pavement
+        } else if difference > 0 {
+            margin = pavement - configuration.apparentBodyRange.upperBound
+        } else {
+            return false
+        }
+        guard margin > configuration.minimumThreshold else { return false }
+        let sigmas = configuration.noiseSigmas
+        return margin * margin > sigmas * sigmas * variance[index]
     }
 
     /// The `quantile` (0…1, nearest rank) of the first `count` values of ``scratch`` (sorts them).
