@@ -56,7 +56,6 @@ struct FootfallTallies {
             windows.observe(from: last.wall, to: wall.time, synchronized: wall.isSynchronized)
             shared?.windows.observe(from: last.wall, to: wall.time, synchronized: wall.isSynchronized)
         }
-        shared?.dropStale(now: wall.time)
         lastObserved = (now, wall.time)
     }
 
@@ -72,12 +71,14 @@ struct FootfallTallies {
     }
 
     /// The releases of every window completed by `now`; `adjusting` may change a window's exact
-    /// counts before the privacy profile sees them.
+    /// counts before the privacy profile sees them. Shared windows nobody took are dropped here,
+    /// once per release rather than at every tick.
     mutating func release(
         completedBy now: WallTime,
         adjusting: (_ windowStart: Int64, _ counts: [String: Int], _ coverageSeconds: Double) -> [String: Int] = { _, counts, _ in counts }
     ) throws -> [FootfallRelease] {
-        try windows.release(completedBy: now, using: &random, adjusting: adjusting)
+        shared?.dropStale(now: now)
+        return try windows.release(completedBy: now, using: &random, adjusting: adjusting)
     }
 }
 

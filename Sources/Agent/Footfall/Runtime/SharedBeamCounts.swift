@@ -23,8 +23,9 @@ final class SharedBeamCounts {
 }
 
 /// Where a thermal counter keeps its fusion's calibration across restarts: a small file in the
-/// state directory (`footfall-<id>.calibration`, two sums), replaced atomically after every window
-/// that calibrates.
+/// state directory (`footfall-<id>.calibration`, two sums), replaced atomically when the
+/// calibration first becomes usable and then after every further 200 beam crossings
+/// (``ThermalFootfallCounter``).
 struct FusionCalibrationFile {
     let state: StateDirectory
     let name: String
