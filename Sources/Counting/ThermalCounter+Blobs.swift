@@ -10,6 +10,9 @@ struct Blob: Sendable {
     var spread: Double = 0
     /// The largest |pixel − background| in the blob (°C).
     var peak: Double = 0
+    /// The largest share of the body contrast among the blob's pixels, |pixel − background| /
+    /// |body − background|: about how much of a pixel the person covers.
+    var peakShare: Double = 0
     /// Made of faint pixels only (``ThermalCounterConfiguration/faintContrastFraction``).
     var faint = false
     /// The component's label in ``ThermalCounter/labels``, and whether it is warmer than the scene.
@@ -96,7 +99,7 @@ extension ThermalCounter {
         let width = configuration.width
         let height = configuration.height
         let alongRows = configuration.line.axis == .rows
-        var mass = 0.0, sumX = 0.0, sumY = 0.0, sumXX = 0.0, sumYY = 0.0, count = 0, peak = 0.0
+        var mass = 0.0, sumX = 0.0, sumY = 0.0, sumXX = 0.0, sumYY = 0.0, count = 0, peak = 0.0, peakShare = 0.0
         var evidence = 0.0, noise = 0.0, signedSum = 0.0
         var touchesForeground = false
         var top = 0
@@ -109,6 +112,8 @@ extension ThermalCounter {
             let weight = Double(excess[index])
             mass += weight
             peak = max(peak, Double(difference[index]))
+            let contrast = max(abs(configuration.bodyTemperature - background[index]), configuration.minimumContrast)
+            peakShare = max(peakShare, Double(difference[index] / contrast))
             evidence += Double(difference[index])
             signedSum += Double(signedExcess[index])
             noise += Double(self.variance[index])
@@ -134,7 +139,7 @@ extension ThermalCounter {
         let variance = max(sumXX / mass - x * x, 0) + max(sumYY / mass - y * y, 0)
         blobs[blobCount] = Blob(
             mass: mass, along: alongRows ? y : x, across: alongRows ? x : y, pixels: count,
-            spread: variance.squareRoot(), peak: peak, faint: isFaint, label: label, warm: signedSum >= 0)
+            spread: variance.squareRoot(), peak: peak, peakShare: peakShare, faint: isFaint, label: label, warm: signedSum >= 0)
         blobCount += 1
     }
 
@@ -154,6 +159,7 @@ extension ThermalCounter {
                     blobs[i].mass = mass
                     blobs[i].pixels = a.pixels + b.pixels
                     blobs[i].peak = max(a.peak, b.peak)
+                    blobs[i].peakShare = max(a.peakShare, b.peakShare)
                     blobs[i].faint = a.faint && b.faint
                     let da2 = (a.along - b.along) * (a.along - b.along), dc2 = (a.across - b.across) * (a.across - b.across)
                     let between = (da2 + dc2) * a.mass * b.mass / (mass * mass)

@@ -6,17 +6,32 @@ extension ThermalCounter {
         func place(_ along: Double, _ across: Double) -> String {
             "\((along * 10).rounded() / 10)/\((across * 10).rounded() / 10)"
         }
+        // The blob a track last took, in people (one person's learnt mass), to see why it weighs what it does.
+        func people(_ mass: Double) -> String {
+            guard let logPersonMass else { return "" }
+            return " weighs \((personUnits(mass) / exp(logPersonMass) * 100).rounded() / 100)"
+        }
         var lines: [String] = []
         for t in 0..<Self.maximumTracks where tracks[t].alive {
             let track = tracks[t]
             lines.append("track \(t) at \(place(track.along, track.across)) side \(track.side) hits \(track.hits)"
-                + " missed \(track.missed) still \(track.stillFrames)\(track.confirmed ? "" : " tentative")\(track.faint ? " faint" : "")")
+                + " missed \(track.missed) still \(track.stillFrames)\(people(track.lastMass))"
+                + "\(track.confirmed ? "" : " tentative")\(track.faint ? " faint" : "")")
         }
         for slot in 0..<Self.maximumParked where parkedPeople[slot].active {
             let person = parkedPeople[slot]
             lines.append("parked \(slot) at \(place(person.along, person.across)) side \(person.side) hits \(person.hits)"
                 + " pixels \(person.pixels) age \(person.age)")
         }
+        if foregroundFraction < configuration.contrastFraction {
+            lines.append("foreground threshold \((Double(foregroundFraction) * 100).rounded() / 100) of the body contrast (people look small)")
+        }
         return lines
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

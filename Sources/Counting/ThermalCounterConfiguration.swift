@@ -26,6 +26,12 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
     public var contrastFraction: Float
     /// ... and by more than this absolute floor in °C (the AMG8833's 0.25 °C quantisation step).
     public var minimumThreshold: Float
+    /// How the foreground threshold follows the size people appear at (a sensor mounted higher
+    /// sees each person on a smaller share of a pixel): the threshold's share of the body
+    /// contrast is lowered from ``contrastFraction`` to this quantile of the peak share
+    /// (``Blob`` `peakShare`) of the blobs established tracks take, so that a person being
+    /// followed is foreground in all but this share of frames. 0 keeps ``contrastFraction``.
+    public var foregroundPeakQuantile: Double
     /// The apparent temperature of a clothed person seen from above, in °C, for the expected contrast.
     public var bodyTemperature: Float
     /// The apparent temperatures a clothed person can have seen from above, in °C: from
@@ -126,7 +132,7 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
     public init(
         width: Int = 8, height: Int = 8, line: CountingLine = CountingLine(),
         learningFrames: Int = 30, backgroundRate: Float = 0.02, foregroundRate: Float = 0.0006,
-        noiseSigmas: Float = 3.0, contrastFraction: Float = 0.2, minimumThreshold: Float = 0.3,
+        noiseSigmas: Float = 3.0, contrastFraction: Float = 0.2, foregroundPeakQuantile: Double = 0.07, minimumThreshold: Float = 0.3,
         bodyTemperature: Float = 31, apparentBodyRange: ClosedRange<Float> = 27...37, minimumContrast: Float = 2,
         sceneChangeFraction: Double = 0.6,
         mergeDistance: Double = 1.0, gate: Double = 0.3, maximumMissedFrames: Int = 4,
@@ -149,6 +155,7 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
         self.foregroundRate = foregroundRate
         self.noiseSigmas = noiseSigmas
         self.contrastFraction = contrastFraction
+        self.foregroundPeakQuantile = foregroundPeakQuantile
         self.minimumThreshold = minimumThreshold
         self.bodyTemperature = bodyTemperature
         self.apparentBodyRange = apparentBodyRange

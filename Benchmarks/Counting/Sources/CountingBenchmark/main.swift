@@ -50,6 +50,7 @@ func pad(_ text: String, _ width: Int) -> String {
         guard parts.count == 2, let value = Double(parts[1]) else { continue }
         switch parts[0] {
         case "contrastFraction": configuration.contrastFraction = Float(value)
+        case "foregroundPeakQuantile": configuration.foregroundPeakQuantile = value
         case "noiseSigmas": configuration.noiseSigmas = Float(value)
         case "personQuantile": configuration.personQuantile = value
         case "mergeDistance": configuration.mergeDistance = value
@@ -90,7 +91,8 @@ func pad(_ text: String, _ width: Int) -> String {
 }
 
 /// Diagnostic variants (`--parties 1,2`): only parties of the given sizes, no lingering, no
-/// cyclists, no children; `--children`, `--lingering`, `--cyclists SHARE` set those shares.
+/// cyclists, no children; `--children`, `--lingering`, `--cyclists SHARE` set those shares;
+/// `--mounting-height METRES` and `--noise KELVIN` change the sensor's mounting and noise.
 @MainActor func diagnosticVariant(_ scenario: StreetScenario) -> StreetScenario {
     var variant = scenario
     if let sizes = option("--parties") {
@@ -102,6 +104,8 @@ func pad(_ text: String, _ width: Int) -> String {
     if let share = option("--children").flatMap(Double.init) { variant.childShare = share }
     if let share = option("--lingering").flatMap(Double.init) { variant.lingerShare = share }
     if let share = option("--cyclists").flatMap(Double.init) { variant.cyclistShare = share }
+    if let metres = option("--mounting-height").flatMap(Double.init) { variant.mountingHeight = metres }
+    if let kelvin = option("--noise").flatMap(Double.init) { variant.sensorNoise = kelvin }
     return variant
 }
 
