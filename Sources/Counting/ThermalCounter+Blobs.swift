@@ -10,9 +10,6 @@ struct Blob: Sendable {
     var spread: Double = 0
     /// The largest |pixel − background| in the blob (°C).
     var peak: Double = 0
-    /// The largest share of the body contrast among the blob's pixels, |pixel − background| /
-    /// |body − background|: about how much of a pixel the person covers.
-    var peakShare: Double = 0
     /// Made of faint pixels only (``ThermalCounterConfiguration/faintContrastFraction``).
     var faint = false
     /// The component's label in ``ThermalCounter/labels``, and whether it is warmer than the scene.
@@ -37,8 +34,9 @@ extension ThermalCounter {
     static let faintSignificance = 4.0
 
     /// 8-connected components of the foreground with excess-weighted sub-pixel centroids; then,
-    /// with ``ThermalCounterConfiguration/faintContrastFraction``, the components of faint pixels
-    /// that touch no foreground pixel (an umbrella, a person nearly at the pavement's temperature).
+    /// with ``ThermalCounterConfiguration/faintContrastFraction``, the components of faint pixels:
+    /// on their own where they touch no foreground pixel (an umbrella, a person nearly at the
+    /// pavement's temperature), joined to the blob they touch otherwise.
     mutating func findBlobs() {
         for index in 0..<pixelCount { labels[index] = 0 }
         blobCount = 0
@@ -94,14 +92,17 @@ extension ThermalCounter {
     }
 
     /// Floods one component from `start` (foreground pixels, or faint ones) and adds it as a blob;
-    /// a faint component that reaches a foreground pixel is the fringe of a person and is dropped.
+    /// a faint component that reaches a foreground pixel joins that pixel's blob
+    /// (``ThermalCounterConfiguration/joinsFaintFringes``).
     private mutating func addBlob(from start: Int, label: Int16, faint isFaint: Bool) {
         let width = configuration.width
         let height = configuration.height
         let alongRows = configuration.line.axis == .rows
-        var mass = 0.0, sumX = 0.0, sumY = 0.0, sumXX = 0.0, sumYY = 0.0, count = 0, peak = 0.0, peakShare = 0.0
+        var mass = 0.0, sumX = 0.0, sumY = 0.0, sumXX = 0.0, sumYY = 0.0, count = 0, peak = 0.0
         var evidence = 0.0, noise = 0.0, signedSum = 0.0
         var touchesForeground = false
+        var touchedLabel: Int16 = 0
+        var touchesParked = false
         var top = 0
         stack[top] = Int16(start); top += 1
         labels[start] = label
@@ -112,8 +113,6 @@ extension ThermalCounter {
             let weight = Double(excess[index])
             mass += weight
             peak = max(peak, Double(difference[index]))
-            let contrast = max(abs(configuration.bodyTemperature - background[index]), configuration.minimumContrast)
-            peakShare = max(peakShare, Double(difference[index] / contrast))
             evidence += Double(difference[index])
             signedSum += Double(signedExcess[index])
             noise += Double(self.variance[index])
@@ -123,7 +122,11 @@ extension ThermalCounter {
             sumYY += weight * (Double(y) + 0.5) * (Double(y) + 0.5)
             count += 1
             Self.forEachNeighbour(of: index, width: width, height: height) { neighbour in
-                if isFaint && foreground[neighbour] { touchesForeground = true }
+                if isFaint && parkedOwner[neighbour] >= 0 { touchesParked = true }
+                if isFaint && foreground[neighbour] {
+                    touchesForeground = true
+                    touchedLabel = labels[neighbour]
+                }
                 let member = isFaint ? faint[neighbour] : foreground[neighbour]
                 if member && labels[neighbour] == 0 {
                     labels[neighbour] = label
@@ -131,16 +134,43 @@ extension ThermalCounter {
                 }
             }
         }
-        guard mass > 0, !touchesForeground else { return }
+        guard mass > 0 else { return }
+        let x = sumX / mass, y = sumY / mass
+        let variance = max(sumXX / mass - x * x, 0) + max(sumYY / mass - y * y, 0)
+        let blob = Blob(
+            mass: mass, along: alongRows ? y : x, across: alongRows ? x : y, pixels: count,
+            spread: variance.squareRoot(), peak: peak, faint: isFaint, label: label, warm: signedSum >= 0)
+        if touchesForeground {
+            // Part of the person it touches, or of someone walking next to them whose body lies
+            // across two pixels and reads faint in both: weighed and placed with that blob. Next
+            // to a parked person it is what they leave behind as they sway, and is dropped.
+            guard configuration.joinsFaintFringes, !touchesParked,
+                let b = (0..<blobCount).first(where: { blobs[$0].label == touchedLabel })
+            else { return }
+            for index in 0..<pixelCount where labels[index] == label { labels[index] = touchedLabel }
+            join(blob, into: b)
+            return
+        }
         // A faint blob must stand out from the noise of its pixels taken together: one pixel just
         // over the threshold does not, an umbrella's dozen pixels at 1.5 °C do by far.
         if isFaint && evidence < Self.faintSignificance * noise.squareRoot() { return }
-        let x = sumX / mass, y = sumY / mass
-        let variance = max(sumXX / mass - x * x, 0) + max(sumYY / mass - y * y, 0)
-        blobs[blobCount] = Blob(
-            mass: mass, along: alongRows ? y : x, across: alongRows ? x : y, pixels: count,
-            spread: variance.squareRoot(), peak: peak, peakShare: peakShare, faint: isFaint, label: label, warm: signedSum >= 0)
+        blobs[blobCount] = blob
         blobCount += 1
+    }
+
+    /// Adds blob `b` to blob `i`: masses, excess-weighted centroids and spreads combined.
+    private mutating func join(_ b: Blob, into i: Int) {
+        let a = blobs[i]
+        let mass = a.mass + b.mass
+        blobs[i].along = (a.along * a.mass + b.along * b.mass) / mass
+        blobs[i].across = (a.across * a.mass + b.across * b.mass) / mass
+        blobs[i].mass = mass
+        blobs[i].pixels = a.pixels + b.pixels
+        blobs[i].peak = max(a.peak, b.peak)
+        blobs[i].faint = a.faint && b.faint
+        let da2 = (a.along - b.along) * (a.along - b.along), dc2 = (a.across - b.across) * (a.across - b.across)
+        let between = (da2 + dc2) * a.mass * b.mass / (mass * mass)
+        blobs[i].spread = ((a.spread * a.spread * a.mass + b.spread * b.spread * b.mass) / mass + between).squareRoot()
     }
 
     /// Joins blobs whose centroids are closer than the merge distance (one person in two pieces).
@@ -152,18 +182,7 @@ extension ThermalCounter {
             while j < blobCount {
                 let da = blobs[i].along - blobs[j].along, dc = blobs[i].across - blobs[j].across
                 if da * da + dc * dc < limit {
-                    let a = blobs[i], b = blobs[j]
-                    let mass = a.mass + b.mass
-                    blobs[i].along = (a.along * a.mass + b.along * b.mass) / mass
-                    blobs[i].across = (a.across * a.mass + b.across * b.mass) / mass
-                    blobs[i].mass = mass
-                    blobs[i].pixels = a.pixels + b.pixels
-                    blobs[i].peak = max(a.peak, b.peak)
-                    blobs[i].peakShare = max(a.peakShare, b.peakShare)
-                    blobs[i].faint = a.faint && b.faint
-                    let da2 = (a.along - b.along) * (a.along - b.along), dc2 = (a.across - b.across) * (a.across - b.across)
-                    let between = (da2 + dc2) * a.mass * b.mass / (mass * mass)
-                    blobs[i].spread = ((a.spread * a.spread * a.mass + b.spread * b.spread * b.mass) / mass + between).squareRoot()
+                    join(blobs[j], into: i)
                     blobCount -= 1
                     blobs[j] = blobs[blobCount]
                 } else {

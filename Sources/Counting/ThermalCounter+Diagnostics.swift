@@ -23,9 +23,6 @@ extension ThermalCounter {
             lines.append("parked \(slot) at \(place(person.along, person.across)) side \(person.side) hits \(person.hits)"
                 + " pixels \(person.pixels) age \(person.age)")
         }
-        if foregroundFraction < configuration.contrastFraction {
-            lines.append("foreground threshold \((Double(foregroundFraction) * 100).rounded() / 100) of the body contrast (people look small)")
-        }
         return lines
     }
 }

@@ -34,29 +34,6 @@ extension ThermalCounter {
         logPersonContrast = Self.runningQuantile(reference, toward: logPeak, step: step)
     }
 
-    /// The step of the running quantile of peak shares (in log), and the blobs it must have seen
-    /// before it moves the threshold: a few minutes of people walking through.
-    static let peakShareStep = 0.003
-    static let peakShareWarmUp = 3000
-
-    /// Learns from a blob an established track took how large people look, and lowers the
-    /// foreground threshold to match (``ThermalCounterConfiguration/foregroundPeakQuantile``).
-    mutating func learnPeakShare(_ blob: Blob) {
-        let quantile = configuration.foregroundPeakQuantile
-        guard quantile > 0, blob.peakShare > 0 else { return }
-        let value = log(blob.peakShare)
-        guard let reference = logPeakShare else {
-            logPeakShare = value
-            return
-        }
-        let updated = Self.runningQuantile(reference, toward: value, step: Self.peakShareStep, quantile: quantile)
-        logPeakShare = updated
-        peakShareSamples += 1
-        if peakShareSamples >= Self.peakShareWarmUp {
-            foregroundFraction = min(configuration.contrastFraction, Float(exp(updated)))
-        }
-    }
-
     /// People in a faint track: its mass against the running median of faint tracks' masses, so
     /// that two umbrellas side by side (one faint blob) count two. Faint tracks teach only this.
     mutating func faintPeople(_ mass: Double) -> (people: Int, share: Double) {

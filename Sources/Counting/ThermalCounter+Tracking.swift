@@ -155,8 +155,6 @@ extension ThermalCounter {
         tracks[t].hits += 1
         if !blob.faint { tracks[t].faint = false }
         tracks[t].lastMass = blob.mass
-        // How large a person looks, from people being followed (not from noise or faint tracks).
-        if tracks[t].hits >= Self.establishedHits && !tracks[t].faint { learnPeakShare(blob) }
         // Mass counts only while the whole body is in view (not cut by the frame's edge).
         if weighsMass(at: blob.along) && tracks[t].massCount < Self.massesPerTrack {
             trackMasses[t * Self.massesPerTrack + tracks[t].massCount] = Float(blob.mass)

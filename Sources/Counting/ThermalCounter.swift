@@ -69,13 +69,6 @@ public struct ThermalCounter: Sendable {
     var logPersonSpread: Double?
     /// log of the peak excess of one person (°C, a running median), with `learnsContrast`.
     var logPersonContrast: Double?
-    /// The foreground threshold's share of the body contrast now: the configured
-    /// ``ThermalCounterConfiguration/contrastFraction``, or lower where people look smaller
-    /// (``ThermalCounterConfiguration/foregroundPeakQuantile``).
-    var foregroundFraction: Float
-    /// log of the running quantile of established tracks' peak shares, and the blobs it has seen.
-    var logPeakShare: Double?
-    var peakShareSamples = 0
     var countedTracks = 0
     var faintTracks = 0
     /// Low-contrast frames since the statistics were last taken (``takeContrastStatistics()``).
@@ -93,7 +86,6 @@ public struct ThermalCounter: Sendable {
         let count = configuration.width * configuration.height
         precondition(count <= Int(Int16.max), "frame too large")
         pixelCount = count
-        foregroundFraction = configuration.contrastFraction
         switch configuration.line.axis {
         case .rows: along = configuration.height; across = configuration.width
         case .columns: along = configuration.width; across = configuration.height
@@ -229,7 +221,7 @@ public struct ThermalCounter: Sendable {
             let range = configuration.apparentBodyRange
             if background[index] > range.lowerBound - noiseThreshold
                 && background[index] < range.upperBound + noiseThreshold { lowContrastPixels += 1 }
-            let threshold = max(noiseThreshold, foregroundFraction * contrast)
+            let threshold = max(noiseThreshold, configuration.contrastFraction * contrast)
             let isForeground = abs(difference) > threshold
             foreground[index] = isForeground
             let isFaint = !isForeground && configuration.faintContrastFraction > 0

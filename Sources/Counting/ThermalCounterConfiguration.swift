@@ -26,12 +26,6 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
     public var contrastFraction: Float
     /// ... and by more than this absolute floor in °C (the AMG8833's 0.25 °C quantisation step).
     public var minimumThreshold: Float
-    /// How the foreground threshold follows the size people appear at (a sensor mounted higher
-    /// sees each person on a smaller share of a pixel): the threshold's share of the body
-    /// contrast is lowered from ``contrastFraction`` to this quantile of the peak share
-    /// (``Blob`` `peakShare`) of the blobs established tracks take, so that a person being
-    /// followed is foreground in all but this share of frames. 0 keeps ``contrastFraction``.
-    public var foregroundPeakQuantile: Double
     /// The apparent temperature of a clothed person seen from above, in °C, for the expected contrast.
     public var bodyTemperature: Float
     /// The apparent temperatures a clothed person can have seen from above, in °C: from
@@ -102,6 +96,10 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
     /// Whether a faint track's people are its mass against the typical faint track's (two
     /// umbrellas side by side are one faint blob), rather than one each.
     public var weighsFaintParties: Bool
+    /// A faint component touching a foreground blob joins it (mass, centroid, spread) instead of
+    /// being dropped as the person's fringe: in a group, someone whose body lies across two pixels
+    /// reads faint in both, and was lost from the group's mass. Not next to a parked person.
+    public var joinsFaintFringes: Bool
     /// A track crossing faster than this (frame lengths per second along the counting axis) is a
     /// cyclist or a runner: one person, whatever its mass (a bicycle and its rider weigh as much
     /// as three walkers). 0.9 is about 2.7 m/s for a 60° sensor 4 m up (3 m of pavement in view
@@ -132,13 +130,13 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
     public init(
         width: Int = 8, height: Int = 8, line: CountingLine = CountingLine(),
         learningFrames: Int = 30, backgroundRate: Float = 0.02, foregroundRate: Float = 0.0006,
-        noiseSigmas: Float = 3.0, contrastFraction: Float = 0.2, foregroundPeakQuantile: Double = 0.07, minimumThreshold: Float = 0.3,
+        noiseSigmas: Float = 3.0, contrastFraction: Float = 0.2, minimumThreshold: Float = 0.3,
         bodyTemperature: Float = 31, apparentBodyRange: ClosedRange<Float> = 27...37, minimumContrast: Float = 2,
         sceneChangeFraction: Double = 0.6,
         mergeDistance: Double = 1.0, gate: Double = 0.3, maximumMissedFrames: Int = 4,
         maximumSharedFrames: Int = 30, personQuantile: Double = 0.5, trackMassQuantile: Double = 0.75,
         weighsSurroundings: Bool = true, parkingFrames: Int = 30, lostTrackFrames: Int = 20,
-        faintContrastFraction: Float = 0.05, weighsFaintParties: Bool = true, cyclistSpeed: Double = 0.9, confirmationHits: Int = 3,
+        faintContrastFraction: Float = 0.05, weighsFaintParties: Bool = true, joinsFaintFringes: Bool = true, cyclistSpeed: Double = 0.9, confirmationHits: Int = 3,
         confirmationFrames: Int = 5, tentativeGate: Double = 0.2, parkedLifetimeFrames: Int = 6000,
         healsResidues: Bool = true, averagedFrames: Int = 1,
         minimumBlobShare: Double = 0, learnsContrast: Bool = false,
@@ -155,7 +153,6 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
         self.foregroundRate = foregroundRate
         self.noiseSigmas = noiseSigmas
         self.contrastFraction = contrastFraction
-        self.foregroundPeakQuantile = foregroundPeakQuantile
         self.minimumThreshold = minimumThreshold
         self.bodyTemperature = bodyTemperature
         self.apparentBodyRange = apparentBodyRange
@@ -173,6 +170,7 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
         self.confirmationHits = confirmationHits
         self.faintContrastFraction = faintContrastFraction
         self.weighsFaintParties = weighsFaintParties
+        self.joinsFaintFringes = joinsFaintFringes
         self.cyclistSpeed = cyclistSpeed
         self.confirmationFrames = confirmationFrames
         self.tentativeGate = tentativeGate

@@ -50,7 +50,6 @@ func pad(_ text: String, _ width: Int) -> String {
         guard parts.count == 2, let value = Double(parts[1]) else { continue }
         switch parts[0] {
         case "contrastFraction": configuration.contrastFraction = Float(value)
-        case "foregroundPeakQuantile": configuration.foregroundPeakQuantile = value
         case "noiseSigmas": configuration.noiseSigmas = Float(value)
         case "personQuantile": configuration.personQuantile = value
         case "mergeDistance": configuration.mergeDistance = value
@@ -71,6 +70,7 @@ func pad(_ text: String, _ width: Int) -> String {
         case "lostTrackFrames": configuration.lostTrackFrames = Int(value)
         case "confirmationHits": configuration.confirmationHits = Int(value)
         case "weighsFaintParties": configuration.weighsFaintParties = value != 0
+        case "joinsFaintFringes": configuration.joinsFaintFringes = value != 0
         case "weighsSurroundings": configuration.weighsSurroundings = value != 0
         case "trackMassQuantile": configuration.trackMassQuantile = value
         case "cyclistSpeed": configuration.cyclistSpeed = value
