@@ -184,9 +184,10 @@ case "contrast":
         print("unknown scenario \(name)")
         break
     }
-    var street = Street(scenario: scenario, seed: seeds.first ?? 1)
+    let variant = diagnosticVariant(scenario)
+    var street = Street(scenario: variant, seed: seeds.first ?? 1)
     var counter = ThermalCounter(configuration: counterConfiguration())
-    var frame = [Float](repeating: 0, count: scenario.width * scenario.height)
+    var frame = [Float](repeating: 0, count: variant.width * variant.height)
     print("hour  lowContrast   true  thermal   error")
     for hour in 0..<Int(hours) {
         var counted = 0
