@@ -17,6 +17,40 @@ struct Blob: Sendable {
     var warm = true
     var owner = -1
     var shared = false
+
+    /// The squared distance between two blobs' centroids (pixels²).
+    func distance2(to other: Blob) -> Double {
+        let da = along - other.along, dc = across - other.across
+        return da * da + dc * dc
+    }
+}
+
+/// Excess-weighted sums over a set of pixels (positions in pixels, x = column, y = row, centres
+/// at +0.5): a blob's mass, centroid, spread and peak.
+struct PixelMoments {
+    var mass = 0.0, sumX = 0.0, sumY = 0.0, sumXX = 0.0, sumYY = 0.0, peak = 0.0, signed = 0.0
+    var count = 0
+
+    mutating func add(x: Double, y: Double, weight: Double, difference: Double, signed: Double) {
+        mass += weight
+        sumX += weight * x
+        sumY += weight * y
+        sumXX += weight * x * x
+        sumYY += weight * y * y
+        peak = max(peak, difference)
+        self.signed += signed
+        count += 1
+    }
+
+    /// The blob these pixels make, in counting coordinates; nil without any weight.
+    func blob(alongRows: Bool, faint: Bool, label: Int16) -> Blob? {
+        guard mass > 0 else { return nil }
+        let x = sumX / mass, y = sumY / mass
+        let variance = max(sumXX / mass - x * x, 0) + max(sumYY / mass - y * y, 0)
+        return Blob(
+            mass: mass, along: alongRows ? y : x, across: alongRows ? x : y, pixels: count,
+            spread: variance.squareRoot(), peak: peak, faint: faint, label: label, warm: signed >= 0)
+    }
 }
 
 extension ThermalCounter {
@@ -93,15 +127,14 @@ extension ThermalCounter {
 
     /// Floods one component from `start` (foreground pixels, or faint ones) and adds it as a blob;
     /// a faint component that reaches a foreground pixel joins that pixel's blob
-    /// (``ThermalCounterConfiguration/joinsFaintFringes``).
+    /// (``ThermalCounterConfiguration/joinsFaintFringes``, ``joinFringe(_:label:touching:and:)``).
     private mutating func addBlob(from start: Int, label: Int16, faint isFaint: Bool) {
         let width = configuration.width
         let height = configuration.height
-        let alongRows = configuration.line.axis == .rows
-        var mass = 0.0, sumX = 0.0, sumY = 0.0, sumXX = 0.0, sumYY = 0.0, count = 0, peak = 0.0
-        var evidence = 0.0, noise = 0.0, signedSum = 0.0
-        var touchesForeground = false
-        var touchedLabel: Int16 = 0
+        var moments = PixelMoments()
+        var evidence = 0.0, noise = 0.0
+        // The labels of the first two foreground blobs a faint component touches (0: none).
+        var touched: Int16 = 0, alsoTouched: Int16 = 0
         var touchesParked = false
         var top = 0
         stack[top] = Int16(start); top += 1
@@ -109,23 +142,14 @@ extension ThermalCounter {
         while top > 0 {
             top -= 1
             let index = Int(stack[top])
-            let x = index % width, y = index / width
-            let weight = Double(excess[index])
-            mass += weight
-            peak = max(peak, Double(difference[index]))
+            addMoments(of: index, to: &moments)
             evidence += Double(difference[index])
-            signedSum += Double(signedExcess[index])
             noise += Double(self.variance[index])
-            sumX += weight * (Double(x) + 0.5)
-            sumY += weight * (Double(y) + 0.5)
-            sumXX += weight * (Double(x) + 0.5) * (Double(x) + 0.5)
-            sumYY += weight * (Double(y) + 0.5) * (Double(y) + 0.5)
-            count += 1
             Self.forEachNeighbour(of: index, width: width, height: height) { neighbour in
                 if isFaint && parkedOwner[neighbour] >= 0 { touchesParked = true }
                 if isFaint && foreground[neighbour] {
-                    touchesForeground = true
-                    touchedLabel = labels[neighbour]
+                    let other = labels[neighbour]
+                    if touched == 0 { touched = other } else if other != touched && alsoTouched == 0 { alsoTouched = other }
                 }
                 let member = isFaint ? faint[neighbour] : foreground[neighbour]
                 if member && labels[neighbour] == 0 {
@@ -134,21 +158,12 @@ extension ThermalCounter {
                 }
             }
         }
-        guard mass > 0 else { return }
-        let x = sumX / mass, y = sumY / mass
-        let variance = max(sumXX / mass - x * x, 0) + max(sumYY / mass - y * y, 0)
-        let blob = Blob(
-            mass: mass, along: alongRows ? y : x, across: alongRows ? x : y, pixels: count,
-            spread: variance.squareRoot(), peak: peak, faint: isFaint, label: label, warm: signedSum >= 0)
-        if touchesForeground {
-            // Part of the person it touches, or of someone walking next to them whose body lies
-            // across two pixels and reads faint in both: weighed and placed with that blob. Next
-            // to a parked person it is what they leave behind as they sway, and is dropped.
-            guard configuration.joinsFaintFringes, !touchesParked,
-                let b = (0..<blobCount).first(where: { blobs[$0].label == touchedLabel })
-            else { return }
-            for index in 0..<pixelCount where labels[index] == label { labels[index] = touchedLabel }
-            join(blob, into: b)
+        guard let blob = moments.blob(alongRows: configuration.line.axis == .rows, faint: isFaint, label: label) else { return }
+        if touched != 0 {
+            // Next to a parked person it is what they leave behind as they sway: weighed with nobody.
+            if configuration.joinsFaintFringes && !touchesParked {
+                joinFringe(blob, label: label, touching: touched, and: alsoTouched)
+            }
             return
         }
         // A faint blob must stand out from the noise of its pixels taken together: one pixel just
@@ -156,6 +171,39 @@ extension ThermalCounter {
         if isFaint && evidence < Self.faintSignificance * noise.squareRoot() { return }
         blobs[blobCount] = blob
         blobCount += 1
+    }
+
+    /// Adds pixel `index` to `moments`, with its excess as the weight.
+    private func addMoments(of index: Int, to moments: inout PixelMoments) {
+        let width = configuration.width
+        moments.add(
+            x: Double(index % width) + 0.5, y: Double(index / width) + 0.5, weight: Double(excess[index]),
+            difference: Double(difference[index]), signed: Double(signedExcess[index]))
+    }
+
+    /// A faint patch touching a person's blob: part of them, or of someone walking next to them
+    /// whose body lies across two pixels and reads faint in both. It joins that blob whole;
+    /// touching two, the one whose centroid is nearer its own (someone straddling pixels between
+    /// two others stays whole, so their mass is counted somewhere). Of the other sign than that
+    /// blob (colder than the pavement next to someone warm) it is no part of a person, and is
+    /// weighed with nobody.
+    private mutating func joinFringe(_ patch: Blob, label: Int16, touching first: Int16, and second: Int16) {
+        guard var target = blobIndex(labelled: first) else { return }
+        if second != 0, let other = blobIndex(labelled: second),
+            patch.distance2(to: blobs[other]) < patch.distance2(to: blobs[target])
+        {
+            target = other
+        }
+        guard patch.warm == blobs[target].warm else { return }
+        let targetLabel = blobs[target].label
+        for index in 0..<pixelCount where labels[index] == label { labels[index] = targetLabel }
+        join(patch, into: target)
+    }
+
+    /// The blob carrying `label`, if it was kept.
+    private func blobIndex(labelled label: Int16) -> Int? {
+        for b in 0..<blobCount where blobs[b].label == label { return b }
+        return nil
     }
 
     /// Adds blob `b` to blob `i`: masses, excess-weighted centroids and spreads combined.

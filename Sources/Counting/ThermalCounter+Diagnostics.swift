@@ -6,7 +6,9 @@ extension ThermalCounter {
         func place(_ along: Double, _ across: Double) -> String {
             "\((along * 10).rounded() / 10)/\((across * 10).rounded() / 10)"
         }
-        // The blob a track last took, in people (one person's learnt mass), to see why it weighs what it does.
+        // The blob a track last took, against one person's learnt mass: a hint at why a track
+        // weighs what it does. A crossing is weighed by a quantile of the track's masses, and a
+        // faint track against other faint tracks, so this is not the count a crossing gets.
         func people(_ mass: Double) -> String {
             guard let logPersonMass else { return "" }
             return " weighs \((personUnits(mass) / exp(logPersonMass) * 100).rounded() / 100)"

@@ -33,7 +33,7 @@ struct MountingHeightTests {
         return (truth, counted)
     }
 
-    @Test("at 5 m, faint patches next to a person are weighed with them, and far fewer people are lost")
+    @Test("at 5 m on a spring midday, faint patches next to a person are weighed with them, and far fewer people are lost")
     func faintNeighboursAtFiveMetres() {
         let result = Self.count([ThermalCounterConfiguration(joinsFaintFringes: false), ThermalCounterConfiguration()])
         let errors = result.counted.map { Double($0 - result.truth) / Double(result.truth) }

@@ -15,9 +15,9 @@ import Simulator
 //
 // "counted" is what the box releases: the thermal count with low-contrast windows filled in from
 // the beam pair (FootfallFusion); --thermal-only counts with the thermal counter alone.
-// Every mode takes --set name=value,... (counter settings); accuracy, report and parties also take
-// --parties 1,2 / --children, --lingering, --cyclists SHARE (the scenario's mix). For exploring, on
-// seeds kept out of the table.
+// Every mode takes --set name=value,... (counter settings); accuracy, report, contrast, parties and
+// trace also take --parties 1,2 / --children, --lingering, --cyclists SHARE (the scenario's mix) and
+// --mounting-height METRES / --noise KELVIN (its sensor). For exploring, on seeds kept out of the table.
 
 let allArguments = Array(CommandLine.arguments.dropFirst())
 let mode = allArguments.first ?? "accuracy"
