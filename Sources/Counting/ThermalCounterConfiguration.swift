@@ -98,7 +98,9 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
     public var weighsFaintParties: Bool
     /// A faint component touching a foreground blob joins it (mass, centroid, spread) instead of
     /// being dropped as the person's fringe: in a group, someone whose body lies across two pixels
-    /// reads faint in both, and was lost from the group's mass. Not next to a parked person.
+    /// reads faint in both, and was lost from the group's mass. Touching two blobs, it joins the
+    /// one with the nearer centroid, whole; next to a parked person, or of the other sign than the
+    /// blob, it joins none.
     public var joinsFaintFringes: Bool
     /// A track crossing faster than this (frame lengths per second along the counting axis) is a
     /// cyclist or a runner: one person, whatever its mass (a bicycle and its rider weigh as much
