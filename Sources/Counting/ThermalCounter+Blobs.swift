@@ -142,7 +142,9 @@ extension ThermalCounter {
         while top > 0 {
             top -= 1
             let index = Int(stack[top])
-            addMoments(of: index, to: &moments)
+            moments.add(
+                x: Double(index % width) + 0.5, y: Double(index / width) + 0.5, weight: Double(excess[index]),
+                difference: Double(difference[index]), signed: Double(signedExcess[index]))
             evidence += Double(difference[index])
             noise += Double(self.variance[index])
             Self.forEachNeighbour(of: index, width: width, height: height) { neighbour in
@@ -171,14 +173,6 @@ extension ThermalCounter {
         if isFaint && evidence < Self.faintSignificance * noise.squareRoot() { return }
         blobs[blobCount] = blob
         blobCount += 1
-    }
-
-    /// Adds pixel `index` to `moments`, with its excess as the weight.
-    private func addMoments(of index: Int, to moments: inout PixelMoments) {
-        let width = configuration.width
-        moments.add(
-            x: Double(index % width) + 0.5, y: Double(index / width) + 0.5, weight: Double(excess[index]),
-            difference: Double(difference[index]), signed: Double(signedExcess[index]))
     }
 
     /// A faint patch touching a person's blob: part of them, or of someone walking next to them
@@ -228,8 +222,7 @@ extension ThermalCounter {
         while i < blobCount {
             var j = i + 1
             while j < blobCount {
-                let da = blobs[i].along - blobs[j].along, dc = blobs[i].across - blobs[j].across
-                if da * da + dc * dc < limit {
+                if blobs[i].distance2(to: blobs[j]) < limit {
                     join(blobs[j], into: i)
                     blobCount -= 1
                     blobs[j] = blobs[blobCount]
