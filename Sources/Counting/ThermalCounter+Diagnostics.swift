@@ -1,6 +1,6 @@
 extension ThermalCounter {
-    /// What the tracker holds now, one line per live track and parked person, in pixels along and
-    /// across the counting axis: for the counting benchmark's `trace` mode, to see why a count
+    /// What the tracker holds now, one line per blob of the last frame, live track and parked
+    /// person, in pixels along and across the counting axis: for the counting benchmark's `trace` mode, to see why a count
     /// was made. Positions and counts only, no pixel values; the box never calls it.
     public var diagnosticTracks: [String] {
         func place(_ along: Double, _ across: Double) -> String {
@@ -14,6 +14,11 @@ extension ThermalCounter {
             return " weighs \((personUnits(mass) / exp(logPersonMass) * 100).rounded() / 100)"
         }
         var lines: [String] = []
+        for b in 0..<blobCount {
+            let blob = blobs[b]
+            lines.append("blob at \(place(blob.along, blob.across))\(people(blob.mass)) pixels \(blob.pixels)"
+                + "\(blob.faint ? " faint" : "")\(blob.owner >= 0 ? " taken by track \(blob.owner)" : "")")
+        }
         for t in 0..<Self.maximumTracks where tracks[t].alive {
             let track = tracks[t]
             lines.append("track \(t) at \(place(track.along, track.across)) side \(track.side) hits \(track.hits)"

@@ -127,12 +127,15 @@ func partyDiagnosis(scenario: StreetScenario, seed: UInt64, hours: Double, confi
 }
 
 /// Frame by frame (every half second) from `at` − 4 s to `at` + 2 s: the people under the sensor,
-/// the tracker's tracks and parked people, and the crossings it reports.
-func trace(scenario: StreetScenario, seed: UInt64, at: Double, configuration: ThermalCounterConfiguration) {
+/// the tracker's blobs, tracks and parked people, and the crossings it reports. With `everyFrame`,
+/// every frame from `at` − 1.5 s to `at` + 0.5 s instead.
+func trace(
+    scenario: StreetScenario, seed: UInt64, at: Double, everyFrame: Bool, configuration: ThermalCounterConfiguration
+) {
     var street = Street(scenario: scenario, seed: seed)
     var counter = ThermalCounter(configuration: configuration)
     var frame = [Float](repeating: 0, count: scenario.width * scenario.height)
-    let last = Int((at + 2) * 10)
+    let last = Int((at + (everyFrame ? 0.5 : 2)) * 10)
     for index in 0...last {
         let seconds = Double(index) / 10
         street.renderThermal(into: &frame, atSeconds: seconds, quantized: true)
@@ -141,7 +144,11 @@ func trace(scenario: StreetScenario, seed: UInt64, at: Double, configuration: Th
             events.append("COUNT \(event.direction) x\(event.partySize)")
         }
         if index % 600 == 0 { _ = street.drainCrossings(upTo: seconds) }
-        guard seconds >= at - 4, index % 5 == 0 || !events.isEmpty else { continue }
+        if everyFrame {
+            guard seconds >= at - 1.5 else { continue }
+        } else {
+            guard seconds >= at - 4, index % 5 == 0 || !events.isEmpty else { continue }
+        }
         print("t \(seconds)  " + events.joined(separator: ", "))
         for line in street.diagnosticPeople(atSeconds: seconds) + counter.diagnosticTracks { print("    " + line) }
     }

@@ -11,13 +11,14 @@ import Simulator
 //   CountingBenchmark tracker [--frames N]
 //   CountingBenchmark contrast NAME [--seed S]   (per hour: the low-contrast hint, true and counted)
 //   CountingBenchmark parties NAME [--seed S]    (who is missed and who is counted twice, by party)
-//   CountingBenchmark trace NAME --at SECONDS [--seed S]  (people, tracks and counts around a moment)
+//   CountingBenchmark trace NAME --at SECONDS [--seed S] [--every-frame]  (people, blobs, tracks and counts around a moment)
 //
 // "counted" is what the box releases: the thermal count with low-contrast windows filled in from
 // the beam pair (FootfallFusion); --thermal-only counts with the thermal counter alone.
 // Every mode takes --set name=value,... (counter settings); accuracy, report, contrast, parties and
 // trace also take --parties 1,2 / --children, --lingering, --cyclists SHARE (the scenario's mix) and
-// --mounting-height METRES / --noise KELVIN (its sensor). For exploring, on seeds kept out of the table.
+// --mounting-height METRES / --noise KELVIN (its sensor) and --rain 15.5-16.5,... (its showers, local
+// hours). For exploring, on seeds kept out of the table.
 
 let allArguments = Array(CommandLine.arguments.dropFirst())
 let mode = allArguments.first ?? "accuracy"
@@ -106,6 +107,13 @@ func pad(_ text: String, _ width: Int) -> String {
     if let share = option("--cyclists").flatMap(Double.init) { variant.cyclistShare = share }
     if let metres = option("--mounting-height").flatMap(Double.init) { variant.mountingHeight = metres }
     if let kelvin = option("--noise").flatMap(Double.init) { variant.sensorNoise = kelvin }
+    if let showers = option("--rain") {
+        // "15.5-16.5,18-19": local hours of rain, replacing the scenario's own.
+        variant.rainHours = showers.split(separator: ",").compactMap { shower in
+            let ends = shower.split(separator: "-").compactMap { Double($0) }
+            return ends.count == 2 && ends[0] <= ends[1] ? ends[0]...ends[1] : nil
+        }
+    }
     return variant
 }
 
@@ -213,10 +221,12 @@ case "parties":
 case "trace":
     let name = arguments.first { !$0.hasPrefix("--") } ?? "spring-weekday"
     guard let scenario = StreetScenario.named(name), let at = option("--at").flatMap(Double.init) else {
-        print("trace NAME --at SECONDS [--seed S] [mix options]")
+        print("trace NAME --at SECONDS [--seed S] [--every-frame] [mix options]")
         break
     }
-    trace(scenario: diagnosticVariant(scenario), seed: seeds.first ?? 1, at: at, configuration: counterConfiguration())
+    trace(
+        scenario: diagnosticVariant(scenario), seed: seeds.first ?? 1, at: at,
+        everyFrame: arguments.contains("--every-frame"), configuration: counterConfiguration())
 default:
     print("usage: CountingBenchmark accuracy|report|tracker|contrast|parties|trace")
 }
