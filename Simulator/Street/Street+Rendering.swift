@@ -26,7 +26,10 @@ extension Street {
             splat(person, y: y, viewLength: length, temperature: temperature)
         }
         let pavement = weather.pavement(seconds)
+        // The shade is cooler by the sun's heating it misses; a wet pavement is at the rain's
+        // temperature in sun and shade alike.
         let heating = scenario.sunHeating * weather.sun(hour - 1) * (1 - 0.8 * weather.clouds(seconds))
+            * (1 - weather.rain(seconds))
         let noiseLevel = scenario.sensorNoise
         for row in 0..<height {
             for column in 0..<width {

@@ -50,6 +50,29 @@ struct StreetTests {
         #expect(frame.allSatisfy { ($0 * 4).rounded() == $0 * 4 })
     }
 
+    @Test("the building's shadow cools a dry pavement, not a wet one")
+    func shadeInTheRain() {
+        // The median of the three shaded columns (the shadow has reached the fourth at 16 h) and of
+        // the three sunlit ones, without sensor noise.
+        func shadeAndSun(rain: [ClosedRange<Double>]) -> (shade: Float, sun: Float) {
+            var scenario = StreetScenario.springWeekday
+            scenario.rainHours = rain
+            scenario.sensorNoise = 0
+            var street = Street(scenario: scenario, seed: 1)
+            var frame: [Float] = []
+            street.renderThermal(into: &frame, atSeconds: 16 * 3600, quantized: false)
+            func median(_ columns: ClosedRange<Int>) -> Float {
+                let values = (0..<64).filter { columns.contains($0 % 8) }.map { frame[$0] }.sorted()
+                return values[values.count / 2]
+            }
+            return (median(0...2), median(5...7))
+        }
+        let dry = shadeAndSun(rain: [])
+        #expect(dry.sun - dry.shade > 3)
+        let wet = shadeAndSun(rain: [15.5...16.5])
+        #expect(abs(wet.sun - wet.shade) < 1)
+    }
+
     @Test("the world's scenes: 8×8 frames and alternating beam edges")
     func scenes() {
         let world = StreetWorld(scenario: .crowdedSaturday, seed: 2)
