@@ -4,9 +4,14 @@ extension StreetScenario {
         springWeekday, hotSummerAfternoon, crowdedSaturday, rainyAutumn, winterWeekday, quietSunday,
     ]
 
-    /// The built-in scenario called `name`, if any.
+    /// Days kept out of tuning, for checking that the counter generalises (`accuracy --held-out`).
+    /// The market day was examined in the seventh round of counting work (docs/counting.md), which
+    /// found a fault in the street model's rain; the Friday evening is still unexamined.
+    public static let heldOut: [StreetScenario] = [heldOutMarketDay, heldOutFridayEvening]
+
+    /// The built-in or held-out scenario called `name`, if any.
     public static func named(_ name: String) -> StreetScenario? {
-        builtIn.first { $0.name == name } ?? (name == heldOutMarketDay.name ? heldOutMarketDay : nil)
+        (builtIn + heldOut).first { $0.name == name }
     }
 
     /// A mild Tuesday in April: the reference day.
@@ -110,6 +115,32 @@ extension StreetScenario {
         scenario.lingerShare = 0.08
         scenario.cyclistShare = 0.06
         scenario.rainHours = [15.5...16.5]
+        return scenario
+    }()
+
+    /// Kept out of every tuning decision, and written before it was first run: a Friday in October
+    /// with the evening busier than the day, more people walking in than out, many cyclists, a
+    /// shower at nightfall, under a sensor a little lower and noisier than the built-in ones.
+    public static let heldOutFridayEvening: StreetScenario = {
+        var scenario = StreetScenario(
+            name: "held-out-friday-evening", summary: "Friday in October, busy evening, shower at nightfall",
+            start: localMidnight(year: 2026, month: 10, day: 9, utcOffsetHours: 2), utcOffsetSeconds: 7200,
+            peakPeoplePerHour: 650, meanTemperature: 12, dailyAmplitude: 4, sunHeating: 6)
+        scenario.mountingHeight = 3.3
+        scenario.sensorNoise = 0.35
+        scenario.cloudCover = 0.5
+        scenario.sunrise = 7.4
+        scenario.sunset = 18.8
+        scenario.hourlyProfile = [
+            0.10, 0.06, 0.04, 0.02, 0.02, 0.03, 0.08, 0.20, 0.35, 0.40, 0.45, 0.55,
+            0.65, 0.60, 0.55, 0.60, 0.70, 0.85, 1.00, 0.95, 0.85, 0.70, 0.45, 0.25,
+        ]
+        scenario.inShare = 0.55
+        scenario.partySizes = [0.5, 0.33, 0.11, 0.06]
+        scenario.lingerShare = 0.05
+        scenario.cyclistShare = 0.1
+        scenario.childShare = 0.08
+        scenario.rainHours = [19...20.5]
         return scenario
     }()
 }

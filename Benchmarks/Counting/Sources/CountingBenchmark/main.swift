@@ -3,7 +3,7 @@ import Counting
 import Hardware
 import Simulator
 
-// The footfall accuracy table (every built-in scenario, or the held-out one) and the tracker's
+// The footfall accuracy table (every built-in scenario, or the held-out ones) and the tracker's
 // cost per 8×8 frame. Not a test: numbers to read and to quote, reproducible from the seeds.
 //
 //   CountingBenchmark accuracy [--hours H] [--seeds 1,2] [--held-out] [--scenario NAME] [--thermal-only]
@@ -120,7 +120,7 @@ func pad(_ text: String, _ width: Int) -> String {
 switch mode {
 case "accuracy":
     var scenarios = StreetScenario.builtIn
-    if arguments.contains("--held-out") { scenarios = [StreetScenario.heldOutMarketDay] }
+    if arguments.contains("--held-out") { scenarios = StreetScenario.heldOut }
     if let name = option("--scenario"), let scenario = StreetScenario.named(name) { scenarios = [scenario] }
     scenarios = scenarios.map(diagnosticVariant)
     print("scenario               seed dir    true  counted   daily  win-WAPE  in5%   p90  thermal   seen  beams")
