@@ -69,6 +69,9 @@ public struct ThermalCounter: Sendable {
     var logPersonSpread: Double?
     /// log of the peak excess of one person (°C, a running median), with `learnsContrast`.
     var logPersonContrast: Double?
+    /// log of a crossing track's typical speed along the counting axis (frame lengths per second,
+    /// a running median), `nil` until the first crossing.
+    var logTypicalSpeed: Double?
     var countedTracks = 0
     var faintTracks = 0
     /// Low-contrast frames since the statistics were last taken (``takeContrastStatistics()``).

@@ -102,11 +102,12 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
     /// one with the nearer centroid, whole; next to a parked person, or of the other sign than the
     /// blob, it joins none.
     public var joinsFaintFringes: Bool
-    /// A track crossing faster than this (frame lengths per second along the counting axis) is a
-    /// cyclist or a runner: one person, whatever its mass (a bicycle and its rider weigh as much
-    /// as three walkers). 0.9 is about 2.7 m/s for a 60° sensor 4 m up (3 m of pavement in view
-    /// at shoulder height); people walk at 1–2 m/s. 0 turns this off.
-    public var cyclistSpeed: Double
+    /// A track crossing faster than this many times the typical crossing (a running median of
+    /// crossing tracks' speeds along the counting axis) is a cyclist or a runner: one person,
+    /// whatever its mass (a bicycle and its rider weigh as much as three walkers). People walk at
+    /// 1–2 m/s, most near 1.35; cyclists ride at 3.5 m/s and more. Relative to the typical
+    /// crossing, the rule holds at any mounting height and frame rate. 0 turns this off.
+    public var cyclistSpeedRatio: Double
     /// Frames a track that lost its blob is remembered, moving on: a new track starting where it
     /// would be takes over its side of the line. 0 forgets lost tracks at once.
     public var lostTrackFrames: Int
@@ -138,7 +139,7 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
         mergeDistance: Double = 1.0, gate: Double = 0.3, maximumMissedFrames: Int = 4,
         maximumSharedFrames: Int = 30, personQuantile: Double = 0.5, trackMassQuantile: Double = 0.75,
         weighsSurroundings: Bool = true, parkingFrames: Int = 30, lostTrackFrames: Int = 20,
-        faintContrastFraction: Float = 0.05, weighsFaintParties: Bool = true, joinsFaintFringes: Bool = true, cyclistSpeed: Double = 0.9, confirmationHits: Int = 3,
+        faintContrastFraction: Float = 0.05, weighsFaintParties: Bool = true, joinsFaintFringes: Bool = true, cyclistSpeedRatio: Double = 2, confirmationHits: Int = 3,
         confirmationFrames: Int = 5, tentativeGate: Double = 0.2, parkedLifetimeFrames: Int = 6000,
         healsResidues: Bool = true, averagedFrames: Int = 1,
         minimumBlobShare: Double = 0, learnsContrast: Bool = false,
@@ -173,7 +174,7 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
         self.faintContrastFraction = faintContrastFraction
         self.weighsFaintParties = weighsFaintParties
         self.joinsFaintFringes = joinsFaintFringes
-        self.cyclistSpeed = cyclistSpeed
+        self.cyclistSpeedRatio = cyclistSpeedRatio
         self.confirmationFrames = confirmationFrames
         self.tentativeGate = tentativeGate
         self.parkedLifetimeFrames = parkedLifetimeFrames
