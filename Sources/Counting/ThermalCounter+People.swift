@@ -56,22 +56,35 @@ extension ThermalCounter {
         return abs(tracks[t].along - tracks[t].firstAlong) / Double(along) / seconds
     }
 
+    /// Crossings whose speeds set the typical crossing (their median) before any is judged.
+    static let speedWarmUpCrossings = 5
+
     /// Whether a crossing track is a cyclist (or a runner): faster than
-    /// ``ThermalCounterConfiguration/cyclistSpeedRatio`` times the typical crossing (a running
-    /// median of crossing tracks' speeds, which each track teaches after it was judged). Speeds are in frame lengths
-    /// per second, which depend on the mounting height (a walker at shoulder height crosses a 60°
-    /// sensor's view in about 2.2 s from 4 m, in 0.9 s from 2.5 m): the typical crossing carries
-    /// that, so the rule needs no height. The first crossing sets it and is no cyclist.
+    /// ``ThermalCounterConfiguration/cyclistSpeedRatio`` times the typical crossing. Speeds are
+    /// in frame lengths per second, which depend on the mounting height (a walker at shoulder
+    /// height crosses a 60° sensor's view in about 2.2 s from 4 m, in 0.9 s from 2.5 m): the
+    /// typical crossing carries that, so the rule needs no height.
+    ///
+    /// The typical crossing is the median of the first five crossings' speeds (none of them is
+    /// judged: one cyclist among them is outvoted), then a running median that only crossings
+    /// judged not to be cyclists teach, so that it can sink freely but cyclists, however many,
+    /// cannot lift it to their own speed.
     mutating func isCyclist(track t: Int, at time: MonotonicInstant) -> Bool {
         let speed = speedAlong(track: t, at: time)
         guard configuration.cyclistSpeedRatio > 0, speed > 0 else { return false }
-        let logSpeed = log(speed)
         guard let reference = logTypicalSpeed else {
-            logTypicalSpeed = logSpeed
+            firstSpeeds[speedCrossings] = speed
+            speedCrossings += 1
+            if speedCrossings == Self.speedWarmUpCrossings {
+                for i in 0..<speedCrossings { scratch[i] = Float(firstSpeeds[i]) }
+                logTypicalSpeed = log(Double(medianOfScratch(speedCrossings)))
+            }
             return false
         }
-        logTypicalSpeed = Self.runningQuantile(reference, toward: logSpeed, step: Self.learningStep(after: countedTracks))
-        return speed > configuration.cyclistSpeedRatio * exp(reference)
+        guard speed <= configuration.cyclistSpeedRatio * exp(reference) else { return true }
+        speedCrossings += 1
+        logTypicalSpeed = Self.runningQuantile(reference, toward: log(speed), step: Self.learningStep(after: speedCrossings))
+        return false
     }
 
     /// How many people a track carries: its mass (the ``ThermalCounterConfiguration/trackMassQuantile``

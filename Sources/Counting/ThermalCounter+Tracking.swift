@@ -198,8 +198,11 @@ extension ThermalCounter {
         tracks[t].side = newSide
         guard oldSide != 0, oldSide != newSide else { return }
         // A track that crosses again carries someone else (an exiting track takes over a party
-        // entering at the same edge): weigh that crossing by what it carries from now on only.
+        // entering at the same edge): weigh that crossing by what it carries from now on only,
+        // and time its speed from here.
         defer {
+            tracks[t].firstAlong = tracks[t].along
+            tracks[t].firstTime = time
             tracks[t].massCount = 0
             tracks[t].spreadSum = 0
             tracks[t].spreadCount = 0

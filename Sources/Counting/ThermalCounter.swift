@@ -70,8 +70,11 @@ public struct ThermalCounter: Sendable {
     /// log of the peak excess of one person (°C, a running median), with `learnsContrast`.
     var logPersonContrast: Double?
     /// log of a crossing track's typical speed along the counting axis (frame lengths per second,
-    /// a running median), `nil` until the first crossing.
+    /// a running median), `nil` until ``speedWarmUpCrossings`` crossings have set it; those
+    /// crossings' speeds, and the crossings that taught it.
     var logTypicalSpeed: Double?
+    var firstSpeeds: [Double]
+    var speedCrossings = 0
     var countedTracks = 0
     var faintTracks = 0
     /// Low-contrast frames since the statistics were last taken (``takeContrastStatistics()``).
@@ -111,6 +114,7 @@ public struct ThermalCounter: Sendable {
         claimed = Array(repeating: false, count: count)
         blobOfLabel = Array(repeating: -1, count: count + 1)
         weighed = Array(repeating: 0, count: Self.maximumBlobs)
+        firstSpeeds = Array(repeating: 0, count: Self.speedWarmUpCrossings)
         labels = Array(repeating: 0, count: count)
         stack = Array(repeating: 0, count: count)
         blobs = Array(repeating: Blob(), count: Self.maximumBlobs)

@@ -23,6 +23,35 @@ struct CyclistTests {
         #expect(cyclistAfterWalkers(cyclistSpeedRatio: 2) == ["in"])
     }
 
+    /// Walkers and cyclists (three times a walker's area, 1.5 px a frame) crossing in `order`
+    /// (`w`, `c`), each alone; what each crossing counted.
+    func crossings(_ order: String) -> [Int] {
+        var builder = FrameBuilder(pavement: 2)
+        var counter = ThermalCounterLike()
+        return order.enumerated().map { index, kind in
+            let warmUp = index == 0 ? 60 : 10
+            if kind == "c" {
+                return builder.run(&counter, warmUp: warmUp, steps: 7) { step in
+                    [FrameBuilder.Body(x: 4, y: -1 + 1.5 * Double(step), radiusX: 0.8, radiusY: 1.2, temperature: 20)]
+                }.count
+            }
+            return builder.run(&counter, warmUp: warmUp, steps: 27, bodies: walk(
+                from: -0.5, to: 8.5, steps: 27, x: 3.5 + Double(index % 2), temperature: 20)).count
+        }
+    }
+
+    @Test("a cyclist among the first crossings does not make cyclists the typical crossing")
+    func cyclistFirst() {
+        let counts = crossings("cwwwwwwccc")
+        #expect(Array(counts.suffix(3)) == [1, 1, 1])
+    }
+
+    @Test("twice as many cyclists as walkers: every crossing is still one person")
+    func manyCyclists() {
+        let counts = crossings("wwwwww" + String(repeating: "ccw", count: 12))
+        #expect(counts.dropFirst(6).allSatisfy { $0 == 1 })
+    }
+
     @Test("without the speed rule, the same cyclist reads as a group")
     func withoutSpeedRule() {
         #expect(cyclistAfterWalkers(cyclistSpeedRatio: 0).count > 1)
