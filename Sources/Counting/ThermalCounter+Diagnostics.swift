@@ -1,7 +1,8 @@
 extension ThermalCounter {
-    /// What the tracker holds now, one line per blob of the last frame, live track and parked
-    /// person, in pixels along and across the counting axis: for the counting benchmark's `trace` mode, to see why a count
-    /// was made. Positions and counts only, no pixel values; the box never calls it.
+    /// What the tracker holds now, one line per blob of the last frame (and the track that took
+    /// or started from it), live track and parked person, in pixels along and across the counting
+    /// axis: for the counting benchmark's `trace` mode, to see why a count was made. Positions and
+    /// counts only, no pixel values; the box never calls it.
     public var diagnosticTracks: [String] {
         func place(_ along: Double, _ across: Double) -> String {
             "\((along * 10).rounded() / 10)/\((across * 10).rounded() / 10)"

@@ -107,6 +107,7 @@ extension ThermalCounter {
         for b in 0..<blobCount where blobs[b].owner < 0 {
             guard let slot = tracks.firstIndex(where: { !$0.alive }) else { break }
             startTrack(slot, blob: blobs[b], at: time)
+            blobs[b].owner = slot
         }
     }
 

@@ -35,7 +35,7 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Virtual start time, UTC: 2026-06-01 or 2026-06-01T08:00:00Z (default: where the last run in the state directory stopped, else 2026-06-01).", valueName: "time"))
     var start: String?
 
-    @Option(help: ArgumentHelp("The street under the footfall sensors: \(StreetScenario.builtIn.map(\.name).joined(separator: ", ")).", valueName: "name"))
+    @Option(help: ArgumentHelp("The street under the footfall sensors: \(Self.knownScenarios).", valueName: "name"))
     var scenario: String = StreetScenario.springWeekday.name
 
     @Flag(help: "Evaluate the footfall counters against the scenario's ground truth instead of running the box.")
@@ -50,10 +50,15 @@ struct SimulateCommand: AsyncParsableCommand {
     @Flag(help: "Log every start and recovery (default: warnings only).")
     var verbose = false
 
+    /// The built-in streets, then the ones kept out of tuning the counter (for checking that it
+    /// generalises).
+    static let knownScenarios = StreetScenario.builtIn.map(\.name).joined(separator: ", ")
+        + "; held out from tuning: " + StreetScenario.heldOut.map(\.name).joined(separator: ", ")
+
     func validate() throws {
         do { _ = try parseDuration(duration) } catch { throw ValidationError("--duration: \(error)") }
         if StreetScenario.named(scenario) == nil {
-            throw ValidationError("--scenario: unknown street \"\(scenario)\"; known: \(StreetScenario.builtIn.map(\.name).joined(separator: ", "))")
+            throw ValidationError("--scenario: unknown street \"\(scenario)\"; known: \(Self.knownScenarios)")
         }
         if json && !report { throw ValidationError("--json goes with --report") }
         do {

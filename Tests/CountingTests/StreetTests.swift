@@ -73,6 +73,14 @@ struct StreetTests {
         #expect(abs(wet.sun - wet.shade) < 1)
     }
 
+    @Test("every built-in and held-out street is found by its own name, and no name is taken twice")
+    func namedScenarios() {
+        let all = StreetScenario.builtIn + StreetScenario.heldOut
+        #expect(Set(all.map(\.name)).count == all.count)
+        for scenario in all { #expect(StreetScenario.named(scenario.name)?.name == scenario.name) }
+        #expect(StreetScenario.named("no-such-street") == nil)
+    }
+
     @Test("the world's scenes: 8×8 frames and alternating beam edges")
     func scenes() {
         let world = StreetWorld(scenario: .crowdedSaturday, seed: 2)

@@ -93,7 +93,8 @@ func pad(_ text: String, _ width: Int) -> String {
 
 /// Diagnostic variants (`--parties 1,2`): only parties of the given sizes, no lingering, no
 /// cyclists, no children; `--children`, `--lingering`, `--cyclists SHARE` set those shares;
-/// `--mounting-height METRES` and `--noise KELVIN` change the sensor's mounting and noise.
+/// `--mounting-height METRES` and `--noise KELVIN` change the sensor's mounting and noise;
+/// `--rain 15.5-16.5,18-19` replaces the scenario's showers (local hours).
 @MainActor func diagnosticVariant(_ scenario: StreetScenario) -> StreetScenario {
     var variant = scenario
     if let sizes = option("--parties") {
@@ -110,8 +111,12 @@ func pad(_ text: String, _ width: Int) -> String {
     if let showers = option("--rain") {
         // "15.5-16.5,18-19": local hours of rain, replacing the scenario's own.
         variant.rainHours = showers.split(separator: ",").compactMap { shower in
-            let ends = shower.split(separator: "-").compactMap { Double($0) }
-            return ends.count == 2 && ends[0] <= ends[1] ? ends[0]...ends[1] : nil
+            let ends = shower.split(separator: "-", omittingEmptySubsequences: false).map { Double($0) }
+            guard ends.count == 2, let from = ends[0], let to = ends[1], 0 <= from, from <= to, to <= 24 else {
+                print("--rain: \"\(shower)\" is not a shower FROM-TO in local hours (0-24, FROM before TO); left out")
+                return nil
+            }
+            return from...to
         }
     }
     return variant
@@ -123,7 +128,7 @@ case "accuracy":
     if arguments.contains("--held-out") { scenarios = StreetScenario.heldOut }
     if let name = option("--scenario"), let scenario = StreetScenario.named(name) { scenarios = [scenario] }
     scenarios = scenarios.map(diagnosticVariant)
-    print("scenario               seed dir    true  counted   daily  win-WAPE  in5%   p90  thermal   seen  beams")
+    print("scenario                 seed dir    true  counted   daily  win-WAPE  in5%   p90  thermal   seen  beams")
     for scenario in scenarios {
         for seed in seeds {
             let started = ContinuousClock.now
@@ -141,7 +146,7 @@ case "accuracy":
                 let errors = result.windowErrors(direction)
                 let error = { (count: Int) in total.truth > 0 ? Double(count - total.truth) / Double(total.truth) : 0 }
                 print(
-                    scenario.name.padding(22) + pad("\(seed)", 5) + " " + direction.padding(4)
+                    scenario.name.padding(24) + pad("\(seed)", 5) + " " + direction.padding(4)
                         + pad("\(total.truth)", 7) + pad("\(total.counted)", 9)
                         + pad(pct(error(total.counted)), 8) + pad(abs1(errors.weightedAbsoluteError), 10)
                         + pad(abs1(errors.shareWithin5Percent), 6) + pad(abs1(errors.percentile90AbsoluteError), 6)
