@@ -56,7 +56,7 @@ extension ThermalCounter {
         return abs(tracks[t].along - tracks[t].firstAlong) / Double(along) / seconds
     }
 
-    /// Crossings whose speeds set the typical crossing (their median) before any is judged.
+    /// Crossings whose speeds set the typical crossing (their median) before it runs on.
     static let speedWarmUpCrossings = 5
 
     /// Whether a crossing track is a cyclist (or a runner): faster than
@@ -65,13 +65,39 @@ extension ThermalCounter {
     /// height crosses a 60° sensor's view in about 2.2 s from 4 m, in 0.9 s from 2.5 m): the
     /// typical crossing carries that, so the rule needs no height.
     ///
-    /// The typical crossing is the median of the first five crossings' speeds (none of them is
-    /// judged: one cyclist among them is outvoted), then a running median that only crossings
-    /// judged not to be cyclists teach, so that it can sink freely but cyclists, however many,
-    /// cannot lift it to their own speed.
+    /// The typical crossing is the median of the first five crossings' speeds, then a running
+    /// median. Only crossings judged not to be cyclists teach it, and only a track's first
+    /// crossing (a track that crosses back has covered little net distance), so that cyclists
+    /// cannot lift it to their own speed; from the second crossing on, each is judged against
+    /// the median so far. When nine crossings in ten have been judged cyclists for a while, it
+    /// was learnt from people who dawdled (or before the sensor was hung elsewhere), and is
+    /// learnt anew. Its limit: on a path where most crossings are cyclists from the start, the
+    /// typical crossing is a cyclist's.
     mutating func isCyclist(track t: Int, at time: MonotonicInstant) -> Bool {
         let speed = speedAlong(track: t, at: time)
         guard configuration.cyclistSpeedRatio > 0, speed > 0 else { return false }
+        let typical: Double?
+        if let logTypicalSpeed {
+            typical = exp(logTypicalSpeed)
+        } else if speedCrossings > 0 {
+            for i in 0..<speedCrossings { scratch[i] = Float(firstSpeeds[i]) }
+            typical = Double(medianOfScratch(speedCrossings))
+        } else {
+            typical = nil
+        }
+        let cyclist = typical.map { speed > configuration.cyclistSpeedRatio * $0 } ?? false
+        if logTypicalSpeed != nil {
+            judgedCyclistShare += 0.05 * ((cyclist ? 1 : 0) - judgedCyclistShare)
+            if judgedCyclistShare > 0.9 {
+                forgetTypicalSpeed()
+                return cyclist
+            }
+        }
+        if !cyclist && !tracks[t].hasCrossed { teachTypicalSpeed(speed) }
+        return cyclist
+    }
+
+    private mutating func teachTypicalSpeed(_ speed: Double) {
         guard let reference = logTypicalSpeed else {
             firstSpeeds[speedCrossings] = speed
             speedCrossings += 1
@@ -79,12 +105,17 @@ extension ThermalCounter {
                 for i in 0..<speedCrossings { scratch[i] = Float(firstSpeeds[i]) }
                 logTypicalSpeed = log(Double(medianOfScratch(speedCrossings)))
             }
-            return false
+            return
         }
-        guard speed <= configuration.cyclistSpeedRatio * exp(reference) else { return true }
         speedCrossings += 1
         logTypicalSpeed = Self.runningQuantile(reference, toward: log(speed), step: Self.learningStep(after: speedCrossings))
-        return false
+    }
+
+    /// Starts learning the typical crossing again from the next five crossings.
+    mutating func forgetTypicalSpeed() {
+        logTypicalSpeed = nil
+        speedCrossings = 0
+        judgedCyclistShare = 0
     }
 
     /// How many people a track carries: its mass (the ``ThermalCounterConfiguration/trackMassQuantile``

@@ -30,6 +30,8 @@ struct Track: Sendable {
     /// Where and when the track started (for its speed along the counting axis).
     var firstAlong: Double = 0
     var firstTime = MonotonicInstant(nanoseconds: 0)
+    /// Has crossed the line before (and carries someone else now, timed from that crossing).
+    var hasCrossed = false
 }
 
 extension ThermalCounter {
@@ -202,6 +204,7 @@ extension ThermalCounter {
         // entering at the same edge): weigh that crossing by what it carries from now on only,
         // and time its speed from here.
         defer {
+            tracks[t].hasCrossed = true
             tracks[t].firstAlong = tracks[t].along
             tracks[t].firstTime = time
             tracks[t].massCount = 0

@@ -70,11 +70,15 @@ public struct ThermalCounter: Sendable {
     /// log of the peak excess of one person (°C, a running median), with `learnsContrast`.
     var logPersonContrast: Double?
     /// log of a crossing track's typical speed along the counting axis (frame lengths per second,
-    /// a running median), `nil` until ``speedWarmUpCrossings`` crossings have set it; those
-    /// crossings' speeds, and the crossings that taught it.
+    /// a running median), `nil` until ``speedWarmUpCrossings`` crossings have set it
+    /// (``isCyclist(track:at:)``).
     var logTypicalSpeed: Double?
+    /// The speeds of the crossings that are setting the typical crossing, before it is set.
     var firstSpeeds: [Double]
+    /// Crossings that taught the typical crossing since it was last (re)started.
     var speedCrossings = 0
+    /// A running share (about the last twenty) of crossings judged cyclists.
+    var judgedCyclistShare = 0.0
     var countedTracks = 0
     var faintTracks = 0
     /// Low-contrast frames since the statistics were last taken (``takeContrastStatistics()``).
@@ -135,9 +139,11 @@ public struct ThermalCounter: Sendable {
     /// The number of tracks alive now (people in view, roughly).
     public var activeTracks: Int { tracks.reduce(0) { $0 + ($1.alive ? 1 : 0) } }
 
-    /// Forgets the background and every track: after the sensor was off or replaced.
+    /// Forgets the background, every track and the typical crossing's speed (the sensor may
+    /// have been hung elsewhere): after the sensor was off or replaced.
     public mutating func reset() {
         learned = 0
+        forgetTypicalSpeed()
         hasPreviousFrame = false
         for index in tracks.indices { tracks[index].alive = false }
         blobCount = 0

@@ -102,9 +102,9 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
     /// one with the nearer centroid, whole; next to a parked person, or of the other sign than the
     /// blob, it joins none.
     public var joinsFaintFringes: Bool
-    /// A track crossing faster than this many times the typical crossing (a running median of
-    /// crossing tracks' speeds along the counting axis) is a cyclist or a runner: one person,
-    /// whatever its mass (a bicycle and its rider weigh as much as three walkers). People walk at
+    /// A track crossing faster than this many times the typical crossing (a median of crossing
+    /// tracks' speeds along the counting axis) is a cyclist or a runner: one person, whatever its
+    /// mass (a bicycle and its rider weigh as much as three walkers). People walk at
     /// 1–2 m/s, most near 1.35; cyclists ride at 3.5 m/s and more. Relative to the typical
     /// crossing, the rule holds at any mounting height and frame rate. 0 turns this off.
     public var cyclistSpeedRatio: Double

@@ -23,17 +23,30 @@ struct CyclistTests {
         #expect(cyclistAfterWalkers(cyclistSpeedRatio: 2) == ["in"])
     }
 
-    /// Walkers and cyclists (three times a walker's area, 1.5 px a frame) crossing in `order`
-    /// (`w`, `c`), each alone; what each crossing counted.
+    /// Walkers, cyclists (three times a walker's area, 1.5 px a frame), people dawdling across
+    /// (a twelfth of a walker's speed, never still long enough to be parked) and parties of three abreast
+    /// crossing in `order` (`w`, `c`, `d`,
+    /// `p`), one party at a time; what each crossing counted.
     func crossings(_ order: String) -> [Int] {
         var builder = FrameBuilder(pavement: 2)
         var counter = ThermalCounterLike()
         return order.enumerated().map { index, kind in
             let warmUp = index == 0 ? 60 : 10
-            if kind == "c" {
+            switch kind {
+            case "c":
                 return builder.run(&counter, warmUp: warmUp, steps: 7) { step in
                     [FrameBuilder.Body(x: 4, y: -1 + 1.5 * Double(step), radiusX: 0.8, radiusY: 1.2, temperature: 20)]
                 }.count
+            case "d":
+                return builder.run(&counter, warmUp: warmUp, steps: 225, bodies: walk(
+                    from: -0.5, to: 8.5, steps: 225, x: 3.5, temperature: 20)).count
+            case "p":
+                return builder.run(&counter, warmUp: warmUp, steps: 27) { step in
+                    let y = -0.5 + 9 * Double(step) / 26
+                    return [2.0, 3.6, 5.2].map { FrameBuilder.Body(x: $0, y: y, temperature: 20) }
+                }.count
+            default:
+                break
             }
             return builder.run(&counter, warmUp: warmUp, steps: 27, bodies: walk(
                 from: -0.5, to: 8.5, steps: 27, x: 3.5 + Double(index % 2), temperature: 20)).count
@@ -44,6 +57,23 @@ struct CyclistTests {
     func cyclistFirst() {
         let counts = crossings("cwwwwwwccc")
         #expect(Array(counts.suffix(3)) == [1, 1, 1])
+    }
+
+    @Test("a cyclist among the first five crossings is judged against those before it")
+    func cyclistSecond() {
+        #expect(crossings("wcwwwwwc") == [1, 1, 1, 1, 1, 1, 1, 1])
+    }
+
+    @Test("after five people dawdled across first, walkers teach the typical crossing anew")
+    func dawdlersFirst() {
+        // Until it is learnt anew, every walker is "faster than twice the typical crossing", and
+        // a party is taken for a cyclist. (This hand-built party of three reads as four after
+        // walkers alone too; the point is that the dawdlers leave no trace.)
+        let walkers = String(repeating: "w", count: 60)
+        let afterDawdlers = crossings("ddddd" + walkers + "p").last
+        let afterWalkers = crossings("wwwww" + walkers + "p").last
+        #expect(afterDawdlers == afterWalkers)
+        #expect((afterDawdlers ?? 0) > 1)
     }
 
     @Test("twice as many cyclists as walkers: every crossing is still one person")
