@@ -92,15 +92,8 @@ struct CyclistTests {
     func pairUnderALowSensor(cyclistSpeedRatio: Double) -> [String] {
         var builder = FrameBuilder(pavement: 14)
         var counter = ThermalCounterLike(ThermalCounterConfiguration(cyclistSpeedRatio: cyclistSpeedRatio))
-        for index in 0..<6 {
-            let inward = index % 2 == 0
-            _ = builder.run(&counter, warmUp: index == 0 ? 60 : 5, steps: 9, bodies: walk(
-                from: inward ? -0.5 : 8.5, to: inward ? 8.5 : -0.5, steps: 9, x: 2.5 + Double(index % 3)))
-        }
-        return builder.run(&counter, warmUp: 5, steps: 9) { step in
-            let y = -0.5 + 9 * Double(step) / 8
-            return [FrameBuilder.Body(x: 2.9, y: y), FrameBuilder.Body(x: 4.5, y: y)]
-        }
+        _ = builder.teachSingles(&counter, count: 6, firstColumn: 2.5, columns: 3, steps: 9)
+        return builder.run(&counter, warmUp: 5, steps: 9, bodies: pairAbreast(steps: 9))
     }
 
     @Test("under a low sensor, walkers are as fast as the typical crossing and a pair counts two")

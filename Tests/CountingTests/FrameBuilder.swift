@@ -70,14 +70,15 @@ struct FrameBuilder {
     /// Teaches the counter one person's size: `count` single walkers, in and out by turns, at
     /// columns `firstColumn`, `firstColumn + 1`, … (`columns` of them, then again). Returns what
     /// was counted.
+    /// Each walk takes `steps` frames (27: about 2.7 s, as from 4 m).
     mutating func teachSingles(
-        _ counter: inout ThermalCounterLike, count: Int, firstColumn: Double, columns: Int
+        _ counter: inout ThermalCounterLike, count: Int, firstColumn: Double, columns: Int, steps: Int = 27
     ) -> [String] {
         var names: [String] = []
         for index in 0..<count {
             let inward = index % 2 == 0
-            names += run(&counter, warmUp: index == 0 ? 60 : 5, steps: 27, bodies: walk(
-                from: inward ? -0.5 : 8.5, to: inward ? 8.5 : -0.5, steps: 27,
+            names += run(&counter, warmUp: index == 0 ? 60 : 5, steps: steps, bodies: walk(
+                from: inward ? -0.5 : 8.5, to: inward ? 8.5 : -0.5, steps: steps,
                 x: firstColumn + Double(index % columns)))
         }
         return names
@@ -99,6 +100,14 @@ struct ThermalCounterLike {
     }
     mutating func feed(_ frame: [Float], at time: MonotonicInstant) -> [String] {
         counter.process(frame, at: time).map(\.direction)
+    }
+}
+
+/// Two people 0.6 m (1.6 px) apart, side by side, walking in across the frame in `steps` frames.
+func pairAbreast(steps: Int) -> (Int) -> [FrameBuilder.Body] {
+    { step in
+        let y = -0.5 + 9 * Double(step) / Double(steps - 1)
+        return [FrameBuilder.Body(x: 2.9, y: y), FrameBuilder.Body(x: 4.5, y: y)]
     }
 }
 

@@ -26,11 +26,7 @@ struct ThermalCounterTests {
         let names = builder.teachSingles(&counter, count: 6, firstColumn: 2.5, columns: 3)
         #expect(names.filter { $0 == "in" }.count == 3)
         #expect(names.filter { $0 == "out" }.count == 3)
-        // Two people 0.6 m (1.6 px) apart, side by side.
-        let pair = builder.run(&counter, warmUp: 5, steps: 27) { step in
-            let y = -0.5 + 9 * Double(step) / 26
-            return [FrameBuilder.Body(x: 2.9, y: y), FrameBuilder.Body(x: 4.5, y: y)]
-        }
+        let pair = builder.run(&counter, warmUp: 5, steps: 27, bodies: pairAbreast(steps: 27))
         #expect(pair == ["in", "in"])
     }
 
