@@ -142,6 +142,10 @@ struct FootfallCommandTests {
         let unknown = try cli.sensorbox("simulate --scenario moon-base --report")
         #expect(unknown.status != 0)
         #expect(unknown.errors.contains("crowded-saturday"))  // lists the known scenarios
+        #expect(unknown.errors.contains("held out from tuning: held-out-market-day, held-out-friday-evening"))
+        // A held-out street runs like any other (the market day has been examined; the Friday
+        // evening is kept out of tests too).
+        #expect(try cli.sensorbox("simulate --scenario held-out-market-day --duration 10m --report").status == 0)
     }
 
     @Test func replayCountsARecordedWalkerAndPutsTotalsAtTheTop() throws {
