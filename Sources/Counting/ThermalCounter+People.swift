@@ -80,8 +80,7 @@ extension ThermalCounter {
         if let logTypicalSpeed {
             typical = exp(logTypicalSpeed)
         } else if speedCrossings > 0 {
-            for i in 0..<speedCrossings { scratch[i] = Float(firstSpeeds[i]) }
-            typical = Double(medianOfScratch(speedCrossings))
+            typical = medianOfFirstSpeeds()
         } else {
             typical = nil
         }
@@ -101,14 +100,17 @@ extension ThermalCounter {
         guard let reference = logTypicalSpeed else {
             firstSpeeds[speedCrossings] = speed
             speedCrossings += 1
-            if speedCrossings == Self.speedWarmUpCrossings {
-                for i in 0..<speedCrossings { scratch[i] = Float(firstSpeeds[i]) }
-                logTypicalSpeed = log(Double(medianOfScratch(speedCrossings)))
-            }
+            if speedCrossings == Self.speedWarmUpCrossings { logTypicalSpeed = log(medianOfFirstSpeeds()) }
             return
         }
         speedCrossings += 1
         logTypicalSpeed = Self.runningQuantile(reference, toward: log(speed), step: Self.learningStep(after: speedCrossings))
+    }
+
+    /// The median of the speeds kept while the typical crossing is being set.
+    private mutating func medianOfFirstSpeeds() -> Double {
+        for i in 0..<speedCrossings { scratch[i] = Float(firstSpeeds[i]) }
+        return Double(medianOfScratch(speedCrossings))
     }
 
     /// Starts learning the typical crossing again from the next five crossings.
