@@ -33,6 +33,10 @@ extension ThermalCounter {
         }
         return lines
     }
+
+    /// One person's learnt mass (in the units blobs are weighed in), `nil` before the first
+    /// person: for the counting benchmark, to see it follow the contrast through the day.
+    public var diagnosticPersonMass: Double? { logPersonMass.map { exp($0) } }
 }
 
 #if canImport(Glibc)

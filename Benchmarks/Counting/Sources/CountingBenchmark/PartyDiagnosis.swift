@@ -13,7 +13,9 @@ struct CountedTrack {
     var nearStanding = false
 }
 
-func partyDiagnosis(scenario: StreetScenario, seed: UInt64, hours: Double, configuration: ThermalCounterConfiguration) {
+func partyDiagnosis(
+    scenario: StreetScenario, seed: UInt64, hours: Double, examplesAfter: Double, configuration: ThermalCounterConfiguration
+) {
     var street = Street(scenario: scenario, seed: seed)
     var counter = ThermalCounter(configuration: configuration)
     var frame = [Float](repeating: 0, count: scenario.width * scenario.height)
@@ -116,10 +118,10 @@ func partyDiagnosis(scenario: StreetScenario, seed: UInt64, hours: Double, confi
     let standingUnmatched = unmatched.filter(\.nearStanding).count
     print("  \(standingUnmatched) of them made while someone stood under the sensor (\(standingAll) of all \(slots.count) counts)")
     print("  of which \(late) have a missed person of the same direction within 10 s (late or early), \(unmatched.count - late) none (extra)")
-    let examples = unmatched.filter { $0.seconds > 36_000 }.prefix(8).map { "\(($0.seconds * 10).rounded() / 10)" }
-    print("  the first counts of nobody after 10 h (seconds, for `trace --at`): " + examples.joined(separator: " "))
-    let missedExamples = missedTimes.filter { $0.seconds > 36_000 }.prefix(8).map { "\(($0.seconds * 10).rounded() / 10)" }
-    print("  the first missed people after 10 h (seconds, for `trace --at`): " + missedExamples.joined(separator: " "))
+    let examples = unmatched.filter { $0.seconds > examplesAfter }.prefix(8).map { "\(($0.seconds * 10).rounded() / 10)" }
+    print("  the first counts of nobody after \(examplesAfter) s (seconds, for `trace --at`): " + examples.joined(separator: " "))
+    let missedExamples = missedTimes.filter { $0.seconds > examplesAfter }.prefix(8).map { "\(($0.seconds * 10).rounded() / 10)" }
+    print("  the first missed people after \(examplesAfter) s (seconds, for `trace --at`): " + missedExamples.joined(separator: " "))
     var histogram = Array(repeating: 0, count: 31)
     for track in tracks { histogram[min(Int(track.share * 10), 30)] += 1 }
     print("tracks by share (0.1 wide bins from 0): " + histogram.map { "\($0)" }.joined(separator: " "))

@@ -201,7 +201,7 @@ case "contrast":
     var street = Street(scenario: variant, seed: seeds.first ?? 1)
     var counter = ThermalCounter(configuration: counterConfiguration())
     var frame = [Float](repeating: 0, count: variant.width * variant.height)
-    print("hour  lowContrast   true  thermal   error")
+    print("hour  lowContrast   true  thermal   error  person")
     for hour in 0..<Int(hours) {
         var counted = 0
         for index in 0..<36_000 {
@@ -212,7 +212,8 @@ case "contrast":
         let truth = street.drainCrossings(upTo: Double(hour + 1) * 3600).count
         let low = counter.takeContrastStatistics().lowContrastFraction ?? 0
         let error = truth > 0 ? pct(Double(counted - truth) / Double(truth)) : "-"
-        print(pad("\(hour)", 4) + pad(abs1(low), 13) + pad("\(truth)", 7) + pad("\(counted)", 9) + pad(error, 8))
+        print(pad("\(hour)", 4) + pad(abs1(low), 13) + pad("\(truth)", 7) + pad("\(counted)", 9) + pad(error, 8)
+                + pad(counter.diagnosticPersonMass.map { "\(($0 * 100).rounded() / 100)" } ?? "-", 8))
     }
 case "parties":
     // Where the error comes from: every true party matched to the thermal crossing of the same
@@ -222,7 +223,9 @@ case "parties":
         print("unknown scenario \(name)")
         break
     }
-    partyDiagnosis(scenario: diagnosticVariant(scenario), seed: seeds.first ?? 1, hours: hours, configuration: counterConfiguration())
+    partyDiagnosis(
+        scenario: diagnosticVariant(scenario), seed: seeds.first ?? 1, hours: hours,
+        examplesAfter: option("--after").flatMap(Double.init) ?? 36_000, configuration: counterConfiguration())
 case "trace":
     let name = arguments.first { !$0.hasPrefix("--") } ?? "spring-weekday"
     guard let scenario = StreetScenario.named(name), let at = option("--at").flatMap(Double.init) else {
