@@ -6,10 +6,17 @@
 /// temperature or umbrellas, but it counts people walking together as one, so it reads a third
 /// to a half low, depending on the street. The fusion learns the ratio of thermal to beam
 /// crossings in windows in which the thermal counter saw well, and in a window of which a share
-/// `s` was hidden (``ContrastStatistics/hiddenShare``: low-contrast frames, or people seen only
-/// faintly) it raises the thermal count by `s` of the gap to the beams' calibrated count:
+/// `s` was hidden (``ContrastStatistics/hiddenShare``: low-contrast pixels, or people seen only
+/// faintly) it raises the thermal count by `w = s · (2 − s)` of the gap to the beams'
+/// calibrated count:
 ///
-///     fused = thermal + s · max(0, ratio · beams − thermal)
+///     fused = thermal + s · (2 − s) · max(0, ratio · beams − thermal)
+///
+/// The gap is the people the thermal counter missed plus the beams' own error in one window (a
+/// window's mix of groups is not the street's usual one). In a window that is partly hidden the
+/// first is the larger part, so the gap is filled more than in proportion: a third hidden fills
+/// five ninths, half fills three quarters, and a wholly hidden window is the beams' count. A
+/// window with little hidden keeps close to its thermal count, which is the better one there.
 ///
 /// - It never lowers the thermal count: in a low-contrast window in which people still stood out
 ///   (a cool coat on a warm pavement), the thermal count stands.
@@ -74,11 +81,12 @@ public struct FootfallFusion: Hashable, Sendable {
     public mutating func fuse(thermal: [Int], beams: [Int]?, hiddenShare: Double?) -> [Int] {
         guard let beams, beams.count == thermal.count, let share = hiddenShare else { return thermal }
         let share01 = min(max(share, 0), 1)
+        let weight = share01 * (2 - share01)
         var fused = thermal
         if let ratio {
             for index in thermal.indices {
                 let gap = ratio * Double(beams[index]) - Double(thermal[index])
-                if gap > 0 { fused[index] = thermal[index] + Int((share01 * gap).rounded()) }
+                if gap > 0 { fused[index] = thermal[index] + Int((weight * gap).rounded()) }
             }
         }
         if share01 < calibratingShare {

@@ -253,6 +253,8 @@ public struct ThermalCounter: Sendable {
         }
         contrastStatistics.frames += 1
         if 2 * lowContrastPixels > pixelCount { contrastStatistics.lowContrastFrames += 1 }
+        contrastStatistics.pixels += pixelCount
+        contrastStatistics.lowContrastPixels += lowContrastPixels
         // Faint pixels all over the frame are the pavement drifting faster than the background
         // follows (the sun coming out), not people: no faint blobs in such a frame.
         if Double(faintCount) > Self.maximumFaintFraction * Double(pixelCount) {

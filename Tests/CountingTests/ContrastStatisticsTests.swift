@@ -29,12 +29,30 @@ struct ContrastStatisticsTests {
         #expect(try #require(taken.lowContrastFraction) == 0)
     }
 
+    @Test("a sunny strip as warm as people is that share of the window hidden, though most of the frame is clear")
+    func warmStrip() throws {
+        // Three columns of eight in the sun at 31 °C, the rest in a building's shadow at 14 °C.
+        var builder = FrameBuilder(pavement: 14)
+        var counter = ThermalCounter()
+        for _ in 0..<200 {
+            var frame = builder.frame([])
+            for row in 0..<8 {
+                for column in 0..<3 { frame[row * 8 + column] += 17 }
+            }
+            _ = counter.process(frame, at: builder.nextTime())
+        }
+        let taken = counter.takeContrastStatistics()
+        #expect(taken.lowContrastFraction == 0)
+        #expect(abs(try #require(taken.lowContrastPixelFraction) - 3.0 / 8) < 0.01)
+        #expect(abs(try #require(taken.hiddenShare) - 3.0 / 8) < 0.01)
+    }
+
     @Test("taking the statistics starts a new window")
     func takeResets() {
         var (_, counter) = statistics(pavement: 31)
         let empty = counter.takeContrastStatistics()
         #expect(empty.frames == 0)
-        #expect(empty.lowContrastFraction == nil)
+        #expect(empty.lowContrastFraction == nil && empty.lowContrastPixelFraction == nil)
     }
 }
 
@@ -62,11 +80,13 @@ struct FaintCrossingStatisticsTests {
     @Test("faint people weigh three times in the hidden share: the whole gap to the beams lies with them")
     func weighted() {
         // 10 of 40 people faint, in a window without low-contrast frames: three quarters hidden.
-        let quarter = ContrastStatistics(frames: 9000, lowContrastFrames: 0, crossings: 40, faintCrossings: 10)
+        let quarter = ContrastStatistics(frames: 9000, pixels: 576_000, crossings: 40, faintCrossings: 10)
         #expect(abs((quarter.hiddenShare ?? 0) - 0.75) < 1e-9)
-        // A third or more faint: wholly hidden; nobody faint: the low-contrast share alone.
-        #expect(ContrastStatistics(frames: 9000, lowContrastFrames: 0, crossings: 30, faintCrossings: 10).hiddenShare == 1)
-        #expect(ContrastStatistics(frames: 9000, lowContrastFrames: 900, crossings: 30, faintCrossings: 0).hiddenShare == 0.1)
+        // A third or more faint: wholly hidden; nobody faint: the low-contrast pixel share alone.
+        #expect(ContrastStatistics(frames: 9000, pixels: 576_000, crossings: 30, faintCrossings: 10).hiddenShare == 1)
+        #expect(
+            ContrastStatistics(frames: 9000, pixels: 576_000, lowContrastPixels: 57_600, crossings: 30, faintCrossings: 0)
+                .hiddenShare == 0.1)
         #expect(ContrastStatistics(frames: 0, lowContrastFrames: 0, crossings: 3, faintCrossings: 3).hiddenShare == nil)
     }
 

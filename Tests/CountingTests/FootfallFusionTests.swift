@@ -20,10 +20,12 @@ struct FootfallFusionTests {
         #expect(fusion.fuse(thermal: [3, 1], beams: [40, 20], hiddenShare: 1) == [60, 30])
     }
 
-    @Test("half the frames without contrast fill in half of the gap")
+    @Test("a window half hidden fills in three quarters of the gap, a tenth hidden about a fifth")
     func partlyBlindWindow() {
         var fusion = calibrated()
-        #expect(fusion.fuse(thermal: [40, 20], beams: [40, 20], hiddenShare: 0.5) == [50, 25])
+        // Calibrated at 1.5: the beams say 60 and 36, the gaps are 20 and 16.
+        #expect(fusion.fuse(thermal: [40, 20], beams: [40, 24], hiddenShare: 0.5) == [55, 32])
+        #expect(fusion.fuse(thermal: [40, 20], beams: [40, 24], hiddenShare: 0.1) == [44, 23])
     }
 
     @Test("the thermal count is never lowered, and a good window is the thermal count")
