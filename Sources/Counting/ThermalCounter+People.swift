@@ -173,6 +173,9 @@ extension ThermalCounter {
         let people = share.rounded()
         // A warm but compact blob is one person (a warm coat, a pixel-aligned walker).
         if people >= 2, let spreadReference = logPersonSpread, logSpread < spreadReference + 0.15 { return (1, share) }
+        // A wide track a little lighter than two is an adult and a child (or someone small): one
+        // person is compact.
+        if people < 2, !compact, configuration.widePairShare > 0, share >= configuration.widePairShare { return (2, share) }
         return (max(1, min(Int(people), 6)), share)
     }
 }

@@ -67,6 +67,12 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
     /// and the median of such a track is the mass of the part that stayed apart. One person's
     /// mass is learnt from the same quantile, so a single walker still weighs one.
     public var trackMassQuantile: Double
+    /// A track wider than one person (not compact: its spread clearly above the typical track's)
+    /// that weighs at least this share of one person counts two, not one. A child weighs about
+    /// half an adult from above (smaller, and farther from the sensor), so an adult with a child
+    /// at their side reads 1.4–1.5 people and would round to one; one person is compact, however
+    /// warm. From 1.5 a track counts two anyway. 0 turns this off.
+    public var widePairShare: Double
     /// Weigh each blob over its pixels and the ones around it, signed and without a threshold
     /// (``ThermalCounter`` `weighSurroundings`), instead of over its thresholded pixels.
     public var weighsSurroundings: Bool
@@ -138,7 +144,7 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
         sceneChangeFraction: Double = 0.6,
         mergeDistance: Double = 1.0, gate: Double = 0.3, maximumMissedFrames: Int = 4,
         maximumSharedFrames: Int = 30, personQuantile: Double = 0.5, trackMassQuantile: Double = 0.75,
-        weighsSurroundings: Bool = true, parkingFrames: Int = 30, lostTrackFrames: Int = 20,
+        widePairShare: Double = 1.4, weighsSurroundings: Bool = true, parkingFrames: Int = 30, lostTrackFrames: Int = 20,
         faintContrastFraction: Float = 0.05, weighsFaintParties: Bool = true, joinsFaintFringes: Bool = true, cyclistSpeedRatio: Double = 2, confirmationHits: Int = 3,
         confirmationFrames: Int = 5, tentativeGate: Double = 0.2, parkedLifetimeFrames: Int = 6000,
         healsResidues: Bool = true, averagedFrames: Int = 1,
@@ -167,6 +173,7 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
         self.maximumSharedFrames = maximumSharedFrames
         self.personQuantile = personQuantile
         self.trackMassQuantile = trackMassQuantile
+        self.widePairShare = widePairShare
         self.weighsSurroundings = weighsSurroundings
         self.parkingFrames = parkingFrames
         self.lostTrackFrames = lostTrackFrames

@@ -161,3 +161,54 @@ struct FaintFringeTests {
         #expect(counted.pairs <= 14, "\(counted.pairs) of 20")
     }
 }
+
+@Suite("An adult with a child at their side")
+struct ChildTests {
+    /// Eight single adults to learn one person's mass and size, then eight adults each with a
+    /// child at their side, 1.4 px apart (one blob in most frames), with one single adult after
+    /// each pair (most people on a street walk alone). From above a child covers about half
+    /// what an adult does, so each pair weighs about 1.4–1.5 people. Returns the people counted
+    /// in the pairs' walks and in the singles' walks.
+    func adultsWithChildren(widePairShare: Double) -> (pairs: Int, singles: Int) {
+        var builder = FrameBuilder(pavement: 14)
+        var counter = ThermalCounterLike(ThermalCounterConfiguration(widePairShare: widePairShare))
+        var singles = builder.teachSingles(&counter, count: 8, firstColumn: 3.2, columns: 2).count
+        var pairs = 0
+        for pair in 0..<8 {
+            let adult = 2.8 + 0.25 * Double(pair % 3)
+            let child = adult + (pair % 2 == 0 ? 1.4 : -1.4)
+            pairs += builder.run(&counter, warmUp: 10, steps: 27) { step in
+                let y = -0.5 + 9 * Double(step) / 26
+                return [
+                    FrameBuilder.Body(x: adult, y: y),
+                    FrameBuilder.Body(x: child, y: y + 0.15, radiusX: 0.53, radiusY: 0.34, temperature: 29),
+                ]
+            }.count
+            singles += builder.teachSingles(&counter, count: 1, firstColumn: 3.2 + Double(pair % 2), columns: 1).count
+        }
+        return (pairs, singles)
+    }
+
+    @Test("an adult with a child at their side counts two, and a single adult still one")
+    func counted() {
+        let counted = adultsWithChildren(widePairShare: 1.4)
+        #expect(counted.pairs >= 13)
+        #expect(counted.singles == 16)
+    }
+
+    @Test("rounding alone counts most such pairs one")
+    func roundedLoses() {
+        #expect(adultsWithChildren(widePairShare: 0).pairs <= 10)
+    }
+
+    /// 36.5–38 °C against the others' 30 on a 14 °C pavement: 1.4–1.5 times their mass, in one body.
+    @Test("one warm adult is compact and counts one, however heavy", arguments: [36.5, 37.0, 37.5, 38.0])
+    func warmSingle(temperature: Double) {
+        var builder = FrameBuilder(pavement: 14)
+        var counter = ThermalCounterLike(ThermalCounterConfiguration(widePairShare: 1.4))
+        #expect(builder.teachSingles(&counter, count: 8, firstColumn: 3.2, columns: 2).count == 8)
+        let warm = builder.run(&counter, warmUp: 10, steps: 27, bodies: walk(
+            from: -0.5, to: 8.5, steps: 27, x: 3.4, temperature: temperature))
+        #expect(warm == ["in"])
+    }
+}

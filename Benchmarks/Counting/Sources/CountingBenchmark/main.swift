@@ -74,6 +74,7 @@ func pad(_ text: String, _ width: Int) -> String {
         case "joinsFaintFringes": configuration.joinsFaintFringes = value != 0
         case "weighsSurroundings": configuration.weighsSurroundings = value != 0
         case "trackMassQuantile": configuration.trackMassQuantile = value
+        case "widePairShare": configuration.widePairShare = value
         case "cyclistSpeedRatio": configuration.cyclistSpeedRatio = value
         case "faintContrastFraction": configuration.faintContrastFraction = Float(value)
         case "confirmationFrames": configuration.confirmationFrames = Int(value)
