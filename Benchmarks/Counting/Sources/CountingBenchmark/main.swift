@@ -157,6 +157,42 @@ case "accuracy":
             print("    recall: " + recall.joined(separator: ", ") + "   (\(elapsed))")
         }
     }
+case "windows":
+    // Where the window error lies: the windows the thermal counter saw well (hidden share below
+    // 0.1), saw in part, and hardly saw (0.9 and more), each with the box's WAPE; for the last,
+    // also the WAPE of the beams times the day's true people per beam crossing: what the best
+    // beam-only fill-in (one that knew the day's ratio beforehand) would reach there.
+    var scenarios = StreetScenario.builtIn
+    if let name = option("--scenario"), let scenario = StreetScenario.named(name) { scenarios = [scenario] }
+    print("scenario                 seed dir     seen  WAPE   partial  WAPE     blind  WAPE  beams×true-ratio")
+    for scenario in scenarios.map(diagnosticVariant) {
+        for seed in seeds {
+            let result = FootfallEvaluation.run(.init(
+                scenario: scenario, duration: .seconds(hours * 3600), seed: seed, counter: counterConfiguration(),
+                fusion: fusion()))
+            for (d, direction) in result.directions.enumerated() {
+                let total = result.total(direction)
+                let trueRatio = total.beams > 0 ? Double(total.truth) / Double(total.beams) : 0
+                var truth = [0, 0, 0], error = [0, 0, 0], windows = [0, 0, 0], oracle = 0.0
+                for window in result.windows {
+                    let hidden = window.hidden ?? 1
+                    let kind = hidden < 0.1 ? 0 : (hidden < 0.9 ? 1 : 2)
+                    let counts = window.counts[d]
+                    truth[kind] += counts.truth
+                    error[kind] += abs(counts.counted - counts.truth)
+                    windows[kind] += 1
+                    if kind == 2 { oracle += abs(trueRatio * Double(counts.beams) - Double(counts.truth)) }
+                }
+                func wape(_ e: Double, _ t: Int) -> String { t > 0 ? abs1(e / Double(t)) : "-" }
+                print(
+                    scenario.name.padding(24) + pad("\(seed)", 5) + " " + direction.padding(4)
+                        + pad("\(windows[0])", 6) + pad(wape(Double(error[0]), truth[0]), 7)
+                        + pad("\(windows[1])", 9) + pad(wape(Double(error[1]), truth[1]), 7)
+                        + pad("\(windows[2])", 9) + pad(wape(Double(error[2]), truth[2]), 7)
+                        + pad(wape(oracle, truth[2]), 17))
+            }
+        }
+    }
 case "report":
     let name = arguments.first { !$0.hasPrefix("--") } ?? "spring-weekday"
     guard let scenario = StreetScenario.named(name) else {
@@ -237,7 +273,7 @@ case "trace":
         scenario: diagnosticVariant(scenario), seed: seeds.first ?? 1, at: at,
         everyFrame: arguments.contains("--every-frame"), configuration: counterConfiguration())
 default:
-    print("usage: CountingBenchmark accuracy|report|tracker|contrast|parties|trace")
+    print("usage: CountingBenchmark accuracy|windows|report|tracker|contrast|parties|trace")
 }
 
 extension String {
