@@ -53,7 +53,7 @@ public struct ContrastStatistics: Hashable, Sendable {
     /// How much faint people weigh in ``hiddenShare``: a window in which a third of the people
     /// counted were faint counts as wholly hidden.
     ///
-    /// People in low-contrast frames are not counted at all, so the gap to the beams lies in that
+    /// People on low-contrast pixels are not counted at all, so the gap to the beams lies in that
     /// share of the window. Faint people are counted, but only in part (two umbrellas side by
     /// side read as one, a faint walker fades out): the whole gap to the beams lies in the faint
     /// part, however small a share of the counted people it is. Only the beams' own noise per
@@ -62,10 +62,13 @@ public struct ContrastStatistics: Hashable, Sendable {
     public static let faintShareWeight = 3.0
 
     /// How much of the window the counter could see people only faintly or not at all: the
-    /// low-contrast pixel share or the weighted faint share of its people (at most 1), whichever
-    /// is larger (`nil` without frames). What ``FootfallFusion`` fills in from the beams.
+    /// low-contrast pixel share (the frame share where no pixels were recorded) or the weighted
+    /// faint share of its people (at most 1), whichever is larger (`nil` without frames). What
+    /// ``FootfallFusion`` fills in from the beams.
     public var hiddenShare: Double? {
-        lowContrastPixelFraction.map { max($0, min(1, Self.faintShareWeight * (faintCrossingFraction ?? 0))) }
+        (lowContrastPixelFraction ?? lowContrastFraction).map {
+            max($0, min(1, Self.faintShareWeight * (faintCrossingFraction ?? 0)))
+        }
     }
 }
 

@@ -20,7 +20,8 @@
 ///
 /// - It never lowers the thermal count: in a low-contrast window in which people still stood out
 ///   (a cool coat on a warm pavement), the thermal count stands.
-/// - A window in which the thermal counter saw well is its thermal count.
+/// - A window in which the thermal counter saw well keeps close to its thermal count: below a
+///   hidden share of 0.1, at most a fifth of the gap is filled.
 /// - Until the calibration has seen ``minimumCalibration`` beam crossings in good windows, there
 ///   is no ratio and every window is its thermal count.
 /// - Only windows the thermal counter saw well (hidden share below ``calibratingShare``)
@@ -29,9 +30,9 @@
 /// Counts go in and come out per direction, window by window, oldest first. Nothing but the two
 /// running sums is kept (``calibrationText`` carries them across a restart).
 public struct FootfallFusion: Hashable, Sendable {
-    /// Windows with a hidden share below this calibrate the ratio (0.1: nine frames in ten had the
-    /// contrast the thermal counter needs, and, faint people weighing three times in the share,
-    /// at most one person in thirty was seen only faintly).
+    /// Windows with a hidden share below this calibrate the ratio (0.1: nine pixels in ten, over
+    /// the window, had the contrast the thermal counter needs, and, faint people weighing three
+    /// times in the share, at most one person in thirty was seen only faintly).
     public var calibratingShare: Double
     /// Beam crossings in calibrating windows before the ratio is used.
     public var minimumCalibration: Double

@@ -71,7 +71,8 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
     /// that weighs at least this share of one person counts two, not one. A child weighs about
     /// half an adult from above (smaller, and farther from the sensor), so an adult with a child
     /// at their side reads 1.4–1.5 people and would round to one; one person is compact, however
-    /// warm. From 1.5 a track counts two anyway. 0 turns this off.
+    /// warm. From 1.5 a track counts two anyway. Its limit: a dog at someone's heel is small and
+    /// warm too, and may count as a second person (in 1–3 hand-built walks of 8). 0 turns this off.
     public var widePairShare: Double
     /// Weigh each blob over its pixels and the ones around it, signed and without a threshold
     /// (``ThermalCounter`` `weighSurroundings`), instead of over its thresholded pixels.

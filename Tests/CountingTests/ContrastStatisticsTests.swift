@@ -88,6 +88,8 @@ struct FaintCrossingStatisticsTests {
             ContrastStatistics(frames: 9000, pixels: 576_000, lowContrastPixels: 57_600, crossings: 30, faintCrossings: 0)
                 .hiddenShare == 0.1)
         #expect(ContrastStatistics(frames: 0, lowContrastFrames: 0, crossings: 3, faintCrossings: 3).hiddenShare == nil)
+        // Statistics kept by frames alone (no pixel counts) fall back on the frame share.
+        #expect(ContrastStatistics(frames: 9000, lowContrastFrames: 900, crossings: 30, faintCrossings: 0).hiddenShare == 0.1)
     }
 
     @Test("a person in full contrast is not")
