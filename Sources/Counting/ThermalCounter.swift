@@ -140,7 +140,9 @@ public struct ThermalCounter: Sendable {
     public var activeTracks: Int { tracks.reduce(0) { $0 + ($1.alive ? 1 : 0) } }
 
     /// Forgets the background, every track and the typical crossing's speed (the sensor may
-    /// have been hung elsewhere): after the sensor was off or replaced.
+    /// have been hung elsewhere; five crossings teach it again): after the sensor was off or
+    /// replaced. One person's learnt mass and size are kept: a camera restarted after a bus error
+    /// sees the same street, and at a new mounting height they follow within a few dozen people.
     public mutating func reset() {
         learned = 0
         forgetTypicalSpeed()
