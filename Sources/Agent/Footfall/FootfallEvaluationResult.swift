@@ -142,7 +142,8 @@ public struct FootfallEvaluationResult: Sendable {
                 + padLeft(String(entry.truth), 6) + padLeft(percentOf(entry.matched, entry.truth), 9))
         }
         lines.append("")
-        lines.append("windows (local time; hid: share of low-contrast frames, or three times the share of faint people)")
+        lines.append("windows (local time; hid: how much the thermal array could not see, the share")
+        lines.append("of low-contrast pixels or three times that of faint people, whichever is larger)")
         lines.append("start   hid  " + directions.map { padRight($0 + " true/counted/thermal/beams", 31) }.joined(separator: " "))
         for window in windows {
             let local = window.start + utcOffsetSeconds
