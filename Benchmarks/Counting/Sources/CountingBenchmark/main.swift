@@ -7,10 +7,11 @@ import Simulator
 // cost per 8×8 frame. Not a test: numbers to read and to quote, reproducible from the seeds.
 //
 //   CountingBenchmark accuracy [--hours H] [--seeds 1,2] [--held-out] [--scenario NAME] [--thermal-only]
+//   CountingBenchmark windows [--seeds 1,2] [--held-out] [--scenario NAME]  (window error by how well the thermal array saw)
 //   CountingBenchmark report NAME [--hours H] [--seed S] [--json] [--thermal-only]
 //   CountingBenchmark tracker [--frames N]
-//   CountingBenchmark contrast NAME [--seed S]   (per hour: the low-contrast hint, true and counted)
-//   CountingBenchmark parties NAME [--seed S]    (who is missed and who is counted twice, by party)
+//   CountingBenchmark contrast NAME [--seed S]   (per hour: the low-contrast hint, true and counted, one person's mass)
+//   CountingBenchmark parties NAME [--seed S] [--after SECONDS]  (who is missed and who is counted twice, by party)
 //   CountingBenchmark trace NAME --at SECONDS [--seed S] [--every-frame]  (people, blobs, tracks and counts around a moment)
 //
 // "counted" is what the box releases: the thermal count with low-contrast windows filled in from
@@ -123,19 +124,31 @@ func pad(_ text: String, _ width: Int) -> String {
     return variant
 }
 
-switch mode {
-case "accuracy":
+/// The scenarios a table runs: every built-in one, the held-out ones (`--held-out`) or the one
+/// named by `--scenario`, each with the diagnostic options applied.
+@MainActor func selectedScenarios() -> [StreetScenario] {
     var scenarios = StreetScenario.builtIn
     if arguments.contains("--held-out") { scenarios = StreetScenario.heldOut }
     if let name = option("--scenario"), let scenario = StreetScenario.named(name) { scenarios = [scenario] }
-    scenarios = scenarios.map(diagnosticVariant)
+    return scenarios.map(diagnosticVariant)
+}
+
+/// One scenario and seed through the box's counters, for `--hours`, with the counter and fusion
+/// settings of the command line.
+@MainActor func evaluate(_ scenario: StreetScenario, seed: UInt64) -> FootfallEvaluationResult {
+    FootfallEvaluation.run(.init(
+        scenario: scenario, duration: .seconds(hours * 3600), seed: seed, counter: counterConfiguration(),
+        fusion: fusion()))
+}
+
+switch mode {
+case "accuracy":
+    let scenarios = selectedScenarios()
     print("scenario                 seed dir    true  counted   daily  win-WAPE  in5%   p90  thermal   seen  beams")
     for scenario in scenarios {
         for seed in seeds {
             let started = ContinuousClock.now
-            let result = FootfallEvaluation.run(.init(
-                scenario: scenario, duration: .seconds(hours * 3600), seed: seed, counter: counterConfiguration(),
-                fusion: fusion()))
+            let result = evaluate(scenario, seed: seed)
             let elapsed = ContinuousClock.now - started
             for (d, direction) in result.directions.enumerated() {
                 let total = result.total(direction)
@@ -162,21 +175,18 @@ case "windows":
     // 0.1), saw in part, and hardly saw (0.9 and more), each with the box's WAPE; for the last,
     // also the WAPE of the beams times the day's true people per beam crossing: what the best
     // beam-only fill-in (one that knew the day's ratio beforehand) would reach there.
-    var scenarios = StreetScenario.builtIn
-    if let name = option("--scenario"), let scenario = StreetScenario.named(name) { scenarios = [scenario] }
+    let calibrating = FootfallFusion().calibratingShare
     print("scenario                 seed dir     seen  WAPE   partial  WAPE     blind  WAPE  beams×true-ratio")
-    for scenario in scenarios.map(diagnosticVariant) {
+    for scenario in selectedScenarios() {
         for seed in seeds {
-            let result = FootfallEvaluation.run(.init(
-                scenario: scenario, duration: .seconds(hours * 3600), seed: seed, counter: counterConfiguration(),
-                fusion: fusion()))
+            let result = evaluate(scenario, seed: seed)
             for (d, direction) in result.directions.enumerated() {
                 let total = result.total(direction)
                 let trueRatio = total.beams > 0 ? Double(total.truth) / Double(total.beams) : 0
                 var truth = [0, 0, 0], error = [0, 0, 0], windows = [0, 0, 0], oracle = 0.0
                 for window in result.windows {
                     let hidden = window.hidden ?? 1
-                    let kind = hidden < 0.1 ? 0 : (hidden < 0.9 ? 1 : 2)
+                    let kind = hidden < calibrating ? 0 : (hidden < 0.9 ? 1 : 2)
                     let counts = window.counts[d]
                     truth[kind] += counts.truth
                     error[kind] += abs(counts.counted - counts.truth)
@@ -199,9 +209,7 @@ case "report":
         print("unknown scenario \(name)")
         break
     }
-    let result = FootfallEvaluation.run(.init(
-        scenario: diagnosticVariant(scenario), duration: .seconds(hours * 3600), seed: seeds.first ?? 1,
-        counter: counterConfiguration(), fusion: fusion()))
+    let result = evaluate(diagnosticVariant(scenario), seed: seeds.first ?? 1)
     print(arguments.contains("--json") ? result.json : result.text, terminator: "")
 case "tracker":
     let frameCount = Int(option("--frames") ?? "36000") ?? 36000
