@@ -11,6 +11,8 @@ struct CountedTrack {
     var matched = false
     /// Someone standing still under the sensor when the count was made.
     var nearStanding = false
+    /// Nobody at all under the sensor when the count was made (a count of noise or of the pavement).
+    var nobodyInView = false
 }
 
 func partyDiagnosis(
@@ -32,7 +34,8 @@ func partyDiagnosis(
             tracks.append(CountedTrack(
                 seconds: Double(event.time.nanoseconds) / 1e9, positive: event.sense == .positive,
                 people: event.partySize, share: event.personShare,
-                nearStanding: street.peopleInView(atSeconds: seconds).standing > 0))
+                nearStanding: street.peopleInView(atSeconds: seconds).standing > 0,
+                nobodyInView: street.peopleInView(atSeconds: seconds).all == 0))
         }
         if index % 600 == 0 { truth += street.drainCrossings(upTo: seconds) }
     }
@@ -118,6 +121,11 @@ func partyDiagnosis(
     let standingUnmatched = unmatched.filter(\.nearStanding).count
     print("  \(standingUnmatched) of them made while someone stood under the sensor (\(standingAll) of all \(slots.count) counts)")
     print("  of which \(late) have a missed person of the same direction within 10 s (late or early), \(unmatched.count - late) none (extra)")
+    // Counts made with nobody in view at all: noise or the pavement, crossing (by local hour).
+    var byHour = Array(repeating: 0, count: 24)
+    for slot in unmatched where slot.nobodyInView { byHour[Int(slot.seconds / 3600) % 24] += 1 }
+    print("  \(unmatched.filter(\.nobodyInView).count) of them made while nobody at all was under the sensor, by hour: "
+        + byHour.map { "\($0)" }.joined(separator: " "))
     let examples = unmatched.filter { $0.seconds > examplesAfter }.prefix(8).map { "\(($0.seconds * 10).rounded() / 10)" }
     print("  the first counts of nobody after \(examplesAfter) s (seconds, for `trace --at`): " + examples.joined(separator: " "))
     let missedExamples = missedTimes.filter { $0.seconds > examplesAfter }.prefix(8).map { "\(($0.seconds * 10).rounded() / 10)" }

@@ -7,7 +7,7 @@ import Simulator
 // cost per 8×8 frame. Not a test: numbers to read and to quote, reproducible from the seeds.
 //
 //   CountingBenchmark accuracy [--hours H] [--seeds 1,2] [--held-out] [--scenario NAME] [--thermal-only]
-//   CountingBenchmark windows [--seeds 1,2] [--held-out] [--scenario NAME]  (window error by how well the thermal array saw)
+//   CountingBenchmark windows [--seeds 1,2] [--held-out] [--scenario NAME] [--churn MISSED,EXTRA]  (window error by how well the thermal array saw)
 //   CountingBenchmark report NAME [--hours H] [--seed S] [--json] [--thermal-only]
 //   CountingBenchmark tracker [--frames N]
 //   CountingBenchmark contrast NAME [--seed S]   (per hour: the low-contrast hint, true and counted, one person's mass)
@@ -141,6 +141,26 @@ func pad(_ text: String, _ width: Int) -> String {
         fusion: fusion()))
 }
 
+/// The expected Σ |counted − true| over windows with `truths` true crossings, for a counter that
+/// misses each person with probability `missed` and counts each one twice with probability
+/// `extra`, independently: the mean over 200 draws (seeded, so the same every run).
+func churnError(_ truths: [Int], missed: Double, extra: Double) -> Double {
+    var random = SeededRandom(seed: 1)
+    let draws = 200
+    var error = 0
+    for _ in 0..<draws {
+        for truth in truths {
+            var change = 0
+            for _ in 0..<truth {
+                if random.unit() < missed { change -= 1 }
+                if random.unit() < extra { change += 1 }
+            }
+            error += abs(change)
+        }
+    }
+    return Double(error) / Double(draws)
+}
+
 switch mode {
 case "accuracy":
     let scenarios = selectedScenarios()
@@ -174,9 +194,16 @@ case "windows":
     // Where the window error lies: the windows the thermal counter saw well (hidden share below
     // 0.1), saw in part, and hardly saw (0.9 and more), each with the box's WAPE; for the last,
     // also the WAPE of the beams times the day's true people per beam crossing: what the best
-    // beam-only fill-in (one that knew the day's ratio beforehand) would reach there.
+    // beam-only fill-in (one that knew the day's ratio beforehand) would reach there. Then the
+    // box's WAPE over the whole day, and two floors for it. The churn floor: the WAPE of a counter that misses each person
+    // and counts each one twice independently, with the shares of --churn MISSED,EXTRA (4 % each
+    // by default: the winter weekday's, the best day's, from `parties winter-weekday --seed 100`);
+    // small windows cannot get under it however good the counter is on average. The day floor:
+    // the blind windows at the beams' floor and all others at the churn floor.
     let calibrating = FootfallFusion().calibratingShare
-    print("scenario                 seed dir     seen  WAPE   partial  WAPE     blind  WAPE  beams×true-ratio")
+    let churn = (option("--churn") ?? "0.04,0.04").split(separator: ",").compactMap { Double($0) }
+    let (missShare, extraShare) = churn.count == 2 ? (churn[0], churn[1]) : (0.04, 0.04)
+    print("scenario                 seed dir     seen  WAPE   partial  WAPE     blind  WAPE  beams×true-ratio    day  churn floor  day floor")
     for scenario in selectedScenarios() {
         for seed in seeds {
             let result = evaluate(scenario, seed: seed)
@@ -184,6 +211,7 @@ case "windows":
                 let total = result.total(direction)
                 let trueRatio = total.beams > 0 ? Double(total.truth) / Double(total.beams) : 0
                 var truth = [0, 0, 0], error = [0, 0, 0], windows = [0, 0, 0], oracle = 0.0
+                var allTruths: [Int] = [], seenTruths: [Int] = []
                 for window in result.windows {
                     let hidden = window.hidden ?? 1
                     let kind = hidden < calibrating ? 0 : (hidden < 0.9 ? 1 : 2)
@@ -192,14 +220,20 @@ case "windows":
                     error[kind] += abs(counts.counted - counts.truth)
                     windows[kind] += 1
                     if kind == 2 { oracle += abs(trueRatio * Double(counts.beams) - Double(counts.truth)) }
+                    allTruths.append(counts.truth)
+                    if kind < 2 { seenTruths.append(counts.truth) }
                 }
                 func wape(_ e: Double, _ t: Int) -> String { t > 0 ? abs1(e / Double(t)) : "-" }
+                let dayTruth = truth.reduce(0, +)
                 print(
                     scenario.name.padding(24) + pad("\(seed)", 5) + " " + direction.padding(4)
                         + pad("\(windows[0])", 6) + pad(wape(Double(error[0]), truth[0]), 7)
                         + pad("\(windows[1])", 9) + pad(wape(Double(error[1]), truth[1]), 7)
                         + pad("\(windows[2])", 9) + pad(wape(Double(error[2]), truth[2]), 7)
-                        + pad(wape(oracle, truth[2]), 17))
+                        + pad(wape(oracle, truth[2]), 17)
+                        + pad(wape(Double(error.reduce(0, +)), dayTruth), 7)
+                        + pad(wape(churnError(allTruths, missed: missShare, extra: extraShare), dayTruth), 13)
+                        + pad(wape(oracle + churnError(seenTruths, missed: missShare, extra: extraShare), dayTruth), 11))
             }
         }
     }
