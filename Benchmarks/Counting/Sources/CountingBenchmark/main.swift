@@ -7,7 +7,7 @@ import Simulator
 // cost per 8×8 frame. Not a test: numbers to read and to quote, reproducible from the seeds.
 //
 //   CountingBenchmark accuracy [--hours H] [--seeds 1,2] [--held-out] [--scenario NAME] [--thermal-only]
-//   CountingBenchmark windows [--seeds 1,2] [--held-out] [--scenario NAME] [--churn MISSED,EXTRA]  (window error by how well the thermal array saw)
+//   CountingBenchmark windows [--seeds 1,2] [--held-out] [--scenario NAME] [--churn MISSED,EXTRA] [--each]  (window error by how well the thermal array saw; --each: every window)
 //   CountingBenchmark report NAME [--hours H] [--seed S] [--json] [--thermal-only]
 //   CountingBenchmark tracker [--frames N]
 //   CountingBenchmark contrast NAME [--seed S]   (per hour: the low-contrast hint, true and counted, one person's mass)
@@ -222,6 +222,10 @@ case "windows":
                     if kind == 2 { oracle += abs(trueRatio * Double(counts.beams) - Double(counts.truth)) }
                     allTruths.append(counts.truth)
                     if kind < 2 { seenTruths.append(counts.truth) }
+                    if arguments.contains("--each") {
+                        print("  window \(window.start) \(direction) hidden \(window.hidden.map { "\(($0 * 100).rounded() / 100)" } ?? "-")"
+                            + " true \(counts.truth) thermal \(counts.thermal) beams \(counts.beams) counted \(counts.counted)")
+                    }
                 }
                 func wape(_ e: Double, _ t: Int) -> String { t > 0 ? abs1(e / Double(t)) : "-" }
                 let dayTruth = truth.reduce(0, +)
