@@ -1,6 +1,8 @@
 #include "CSensorboxLinux.h"
 
 #include <sys/ioctl.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 
 const unsigned long CSHIM_I2C_SLAVE = I2C_SLAVE;
 const unsigned long CSHIM_I2C_SLAVE_FORCE = I2C_SLAVE_FORCE;
@@ -31,4 +33,10 @@ int cshim_ioctl_value(int fd, unsigned long request, unsigned long value) {
 
 int cshim_ioctl_pointer(int fd, unsigned long request, void *argument) {
     return ioctl(fd, request, argument);
+}
+
+int cshim_disable_core_dumps(void) {
+    struct rlimit none = { 0, 0 };
+    if (setrlimit(RLIMIT_CORE, &none) != 0) return -1;
+    return prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 }

@@ -212,6 +212,8 @@ public struct ThermalCounter: Sendable {
             background[index] = median
             variance[index] = max(deviation * deviation, Self.minimumVariance)
         }
+        // The learning frames are raw frames: forget them now that the background is learnt.
+        for index in learningBuffer.indices { learningBuffer[index] = 0 }
         for index in tracks.indices { tracks[index].alive = false }
     }
 

@@ -174,8 +174,9 @@ struct ConfigErrorTests {
         "privacy parameters: k < 2, ε ≤ 0, keys of another profile, unknown profiles",
         arguments: [
             ("minimum_count = 1", "box.toml:9:17: privacy.minimum_count: 1 is out of range 2–1000000 (counts below k are withheld; k < 2 withholds nothing)"),
-            ("profile = \"dp\"\nepsilon = 0", "box.toml:10:11: privacy.epsilon: 0 must be greater than 0 and at most 100 (smaller is more private; 0.5 is typical)"),
-            ("profile = \"dp\"\nepsilon = -0.5", "box.toml:10:11: privacy.epsilon: -0.5 must be greater than 0 and at most 100 (smaller is more private; 0.5 is typical)"),
+            ("profile = \"dp\"\nepsilon = 0", "box.toml:10:11: privacy.epsilon: 0 must be at least 0.001 and at most 100 (smaller is more private; 0.5 is typical)"),
+            ("profile = \"dp\"\nepsilon = -0.5", "box.toml:10:11: privacy.epsilon: -0.5 must be at least 0.001 and at most 100 (smaller is more private; 0.5 is typical)"),
+            ("profile = \"dp\"\nepsilon = 0.0005", "box.toml:10:11: privacy.epsilon: 0.0005 must be at least 0.001 and at most 100 (smaller is more private; 0.5 is typical)"),
             ("profile = \"dp\"", "box.toml:9:11: missing required key \"epsilon\" in [privacy] for profile \"dp\" (e.g. 0.5)"),
             ("profile = \"exact\"\nminimum_count = 5", "box.toml:10:17: privacy.minimum_count: applies only to profile \"suppress\""),
             ("profile = \"dp\"\nepsilon = inf", "box.toml:10:11: privacy.epsilon: expected a finite number, found inf"),

@@ -64,6 +64,21 @@ struct DiagnosticsSelfTestTests {
         let check = try #require(await selfTest(box, board, on: hardware).check(sensor: "footfall-thermal"))
         #expect(!check.passed)
         #expect(check.detail.contains("implausible frame"))
+        #expect(check.detail.contains("1 of 64 pixels"))
+        #expect(!check.detail.contains("120"))
+    }
+
+    @Test("the thermal self-test says the frame is plausible, never a pixel's value")
+    func thermalSelfTestTellsNoPixel() async throws {
+        let (box, board, hardware, _) = try simulatedBox()
+        let bus = try #require(hardware.simulatedBus(named: "i2c-1"))
+        bus.detach(at: 0x68)
+        let scene = UniformThermalScene(background: 17.75, sensorTemperature: 24, hotPixels: [[3, 3]], hotTemperature: 36.5)
+        bus.attach(AMG8833Twin(scene: scene), at: 0x68)
+        let check = try #require(await selfTest(box, board, on: hardware).check(sensor: "footfall-thermal"))
+        #expect(check.passed)
+        #expect(check.detail.contains("all 64 pixels within"))
+        #expect(!check.detail.contains("17.75") && !check.detail.contains("17.8") && !check.detail.contains("36.5"))
     }
 
     @Test(arguments: wiredSensors)

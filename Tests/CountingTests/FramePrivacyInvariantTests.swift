@@ -1,6 +1,6 @@
 import Agent
 import Aggregation
-import Counting
+@testable import Counting
 import Hardware
 import Testing
 
@@ -103,5 +103,17 @@ struct FramePrivacyInvariantTests {
                 #expect(!Self.contains(output, needle), "frame bytes \(needle) found in an output")
             }
         }
+    }
+
+    @Test("the raw frames the background is learnt from are forgotten once it is learnt")
+    func learningFramesAreForgotten() {
+        var counter = ThermalCounter()
+        let frames = counter.configuration.learningFrames
+        for index in 0..<frames {
+            let frame = (0..<64).map { Self.distinctive[($0 + index) % Self.distinctive.count] }
+            _ = counter.process(frame, at: MonotonicInstant(nanoseconds: UInt64(index) * 100_000_000))
+        }
+        #expect(counter.isReady)
+        #expect(counter.learningBuffer.allSatisfy { $0 == 0 })
     }
 }

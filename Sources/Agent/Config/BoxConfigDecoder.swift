@@ -138,9 +138,9 @@ enum BoxConfigDecoder {
                 }
                 return defaultPrivacy
             }
-            guard epsilon.value > 0, epsilon.value <= 100 else {
+            guard DiscreteLaplaceSampler.epsilonRange.contains(epsilon.value) else {
                 log.error(
-                    "privacy.epsilon: \(formatNumber(epsilon.value)) must be greater than 0 and at most 100 (smaller is more private; 0.5 is typical)",
+                    "privacy.epsilon: \(formatNumber(epsilon.value)) must be at least 0.001 and at most 100 (smaller is more private; 0.5 is typical)",
                     at: epsilon.position)
                 return defaultPrivacy
             }

@@ -25,6 +25,10 @@ public struct BoxService: Service {
     public func run() async throws {
         let clock = SystemClock()
         let logger = Logger(label: "sensorbox") { BoxLogHandler(label: $0, clock: clock, level: logLevel) }
+        // Thermal frames live in this process's memory: a crash must not dump them to the card.
+        if !ProcessHardening.disableCoreDumps() {
+            logger.warning("core dumps could not be turned off: a crash may write memory (thermal frames) to disk")
+        }
         let hardware: any HardwareBackend
         if board.simulated {
             let simulated = SimulatedHardware(board: board, clock: clock, seed: seed)

@@ -8,10 +8,14 @@ public struct DiscreteLaplaceSampler: Hashable, Sendable {
     public let numerator: UInt64
     public let denominator: UInt64
 
-    /// - Parameter epsilon: the privacy parameter, approximated by the nearest fraction with a
-    ///   denominator of at most 1000 (so 0.5 → 1/2, 0.1 → 1/10, 0.25 → 1/4).
+    /// The range of ε the sampler takes: below 0.001 no fraction with a denominator of at most
+    /// 1000 comes near it (the nearest would be 1/1000, twice ε at 0.0005, or worse).
+    public static let epsilonRange: ClosedRange<Double> = 0.001...100
+
+    /// - Parameter epsilon: the privacy parameter (in ``epsilonRange``), approximated by the
+    ///   nearest fraction with a denominator of at most 1000 (so 0.5 → 1/2, 0.1 → 1/10, 0.25 → 1/4).
     public init(epsilon: Double) {
-        precondition(epsilon > 0 && epsilon <= 100, "ε must be in (0, 100]")
+        precondition(Self.epsilonRange.contains(epsilon), "ε must be in 0.001…100")
         let (numerator, denominator) = Self.fraction(epsilon, maximumDenominator: 1000)
         self.numerator = numerator
         self.denominator = denominator

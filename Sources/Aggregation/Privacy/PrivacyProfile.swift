@@ -26,7 +26,7 @@ public enum PrivacyProfile: Hashable, Sendable, CustomStringConvertible {
             guard let k = Int(parts[1]), k >= 1 else { return nil }
             self = .suppress(minimumCount: k)
         case "dp" where parts.count == 2:
-            guard let epsilon = Double(parts[1]), epsilon > 0, epsilon <= 100 else { return nil }
+            guard let epsilon = Double(parts[1]), DiscreteLaplaceSampler.epsilonRange.contains(epsilon) else { return nil }
             self = .differentialPrivacy(epsilon: epsilon)
         default: return nil
         }

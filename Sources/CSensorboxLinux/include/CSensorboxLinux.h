@@ -45,4 +45,9 @@ int cshim_ioctl_value(int fd, unsigned long request, unsigned long value);
 /// ioctl() with a pointer argument (see cshim_ioctl_value).
 int cshim_ioctl_pointer(int fd, unsigned long request, void *argument);
 
+/// No core dump of this process, and no reading of its memory by other processes of the same
+/// user (setrlimit(RLIMIT_CORE, 0) and prctl(PR_SET_DUMPABLE, 0): prctl is variadic, which
+/// Swift cannot call). Returns 0, or -1 with errno set.
+int cshim_disable_core_dumps(void);
+
 #endif

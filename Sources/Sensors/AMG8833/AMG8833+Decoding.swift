@@ -33,7 +33,7 @@ public struct ThermalFrame: Sendable, Equatable {
 /// 500 °C below zero for every sub-zero pixel in winter (docs/sensors.md). The upper four bits of
 /// the high byte are not part of the value and read 0; anything else is a corrupted read.
 public func amg8833PixelTemperature(low: UInt8, high: UInt8) throws(SensorError) -> Float {
-    guard high & 0xF0 == 0 else { throw .implausible("AMG8833 pixel high byte \(hex(high)) has bits above bit 11") }
+    guard high & 0xF0 == 0 else { throw .implausible("AMG8833 pixel high byte has bits above bit 11 (a corrupted read; the byte is not shown: it is part of a frame)") }
     let raw12 = UInt16(high) << 8 | UInt16(low)
     // Shift the 12-bit sign into bit 15, then arithmetic-shift back: sign extension.
     let value = Int16(bitPattern: raw12 << 4) >> 4

@@ -32,6 +32,9 @@ final class ThermalFootfallCounter: Sensor, FootfallCounter {
     private let calibrationFile: FusionCalibrationFile?
     private var calibrationSaveFailing = false
     private var savedBeamSum: Double = 0
+    /// The beam sum at the last release, and the releases since the last copy that changed it.
+    private var lastBeamSum: Double = 0
+    private var calibratedWindowsSinceSave = 0
     static let calibrationSaveStep: Double = 200
     /// A beam window counts for the fusion only when the beams watched this much of it.
     private let beamCoverage = 0.9
@@ -58,6 +61,7 @@ final class ThermalFootfallCounter: Sensor, FootfallCounter {
                 message: "\(self.calibrationFile?.name ?? "calibration"): not two sums; the ratio to the beams is learnt anew"))
         }
         savedBeamSum = fusion.beamSum
+        lastBeamSum = fusion.beamSum
     }
 
     func start() async throws {
@@ -122,16 +126,22 @@ final class ThermalFootfallCounter: Sensor, FootfallCounter {
     }
 
     /// Keeps the calibration for the next start when it is first usable, then whenever the beam
-    /// sum has moved by ``calibrationSaveStep`` crossings (or was halved): often enough to lose
-    /// little at a restart, seldom enough that two copies of the file never tell one window's
-    /// count. A failure is reported once, and the counter goes on with the calibration in memory.
+    /// sum has moved by ``calibrationSaveStep`` crossings (or was halved), and never before two
+    /// windows have calibrated since the last copy: often enough to lose little at a restart,
+    /// seldom enough that no copy, and no two copies, tell one window's count. A failure is
+    /// reported once, and the counter goes on with the calibration in memory.
     private func saveCalibration() {
-        guard let calibrationFile, fusion.ratio != nil,
+        if fusion.beamSum != lastBeamSum {
+            lastBeamSum = fusion.beamSum
+            calibratedWindowsSinceSave += 1
+        }
+        guard let calibrationFile, fusion.ratio != nil, calibratedWindowsSinceSave >= 2,
             savedBeamSum == 0 || abs(fusion.beamSum - savedBeamSum) >= Self.calibrationSaveStep
         else { return }
         do {
             try calibrationFile.write(fusion.calibrationText)
             savedBeamSum = fusion.beamSum
+            calibratedWindowsSinceSave = 0
             calibrationSaveFailing = false
         } catch {
             if !calibrationSaveFailing {
