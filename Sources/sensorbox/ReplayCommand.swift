@@ -17,7 +17,7 @@ struct ReplayCommand: AsyncParsableCommand {
             line through the middle. Frames are counted and dropped one by one; only counts are printed.
             """)
 
-    @Option(help: ArgumentHelp("The recording (see above).", valueName: "file"))
+    @Option(help: ArgumentHelp("The recording (see above); - reads standard input.", valueName: "file"))
     var thermal: String
 
     @Option(help: ArgumentHelp("Window length of the per-window counts.", valueName: "duration"))
@@ -69,7 +69,11 @@ struct ReplayCommand: AsyncParsableCommand {
                 fileAt: thermal, line: countingLine, windowSeconds: try parseDuration(windows).components.seconds)
             print(json ? result.json : result.text, terminator: json ? "\n" : "")
         } catch let error as ThermalRecordingError {
-            printToStandardError("\(thermal):\(error)\n")
+            let name = thermal == ThermalReplay.standardInputPath ? "<stdin>" : thermal
+            printToStandardError("\(name):\(error)\n")
+            throw ExitCode(1)
+        } catch let error as ThermalReplayFileError {
+            printToStandardError("\(error)\n")
             throw ExitCode(1)
         }
     }

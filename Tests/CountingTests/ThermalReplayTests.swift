@@ -37,6 +37,8 @@ struct ThermalReplayTests {
         ("# sensorbox-thermal v1 width=2 height=2", "0.0,1,2,warm,4", "2:9:"),
         ("# sensorbox-thermal v1 width=2 height=2", "1.0,1,2,3,4\n0.5,1,2,3,4", "3:1:"),
         ("temperatures", "", "1:1:"),
+        // A blank line is a line: the frame after it is on line 3.
+        ("# sensorbox-thermal v1 width=2 height=2", "\n0.0,1,2,3", "3:10:"),
     ])
     func errors(header: String, body: String, prefix: String) {
         var replay = ThermalReplay()
@@ -62,5 +64,73 @@ struct ThermalReplayTests {
         var replay = ThermalReplay(line: CountingLine(axis: .columns, positiveName: "east", negativeName: "west"))
         try replay.feed(contentsOf: text)
         #expect(replay.result.totals == ["east": 1, "west": 1])
+    }
+
+    @Test("CRLF line ends, in the whole file or in some lines, read like LF", arguments: ["\r\n", "mixed"])
+    func windowsLineEnds(ending: String) throws {
+        let lines = Self.recording().split(separator: "\n")
+        var text = ""
+        for (index, line) in lines.enumerated() {
+            text += line + (ending == "mixed" ? (index % 3 == 0 ? "\r\n" : "\n") : ending)
+        }
+        var lf = ThermalReplay(windowSeconds: 900), crlf = ThermalReplay(windowSeconds: 900)
+        try lf.feed(contentsOf: Self.recording())
+        try crlf.feed(contentsOf: text)
+        #expect(crlf.result.json == lf.result.json)
+        #expect(crlf.result.totals == ["in": 1, "out": 1])
+        // Line by line too, as the file reader hands them over (with their line end).
+        var byLine = ThermalReplay(windowSeconds: 900)
+        for line in lines { try byLine.feed(line + "\r\n") }
+        #expect(byLine.result.json == lf.result.json)
+    }
+
+    @Test("header mistakes name the key and where it is", arguments: [
+        ("# sensorbox-thermal v1 widht=16 height=8", "1:24:", "unknown header key 'widht'"),
+        ("# sensorbox-thermal v1 width=8 width=16", "1:32:", "width is given twice"),
+        ("# sensorbox-thermal", "1:20:", "version is missing"),
+        ("# sensorbox-thermal width=8", "1:21:", "unsupported format version 'width=8'"),
+    ])
+    func headerMistakes(header: String, position: String, message: String) {
+        var replay = ThermalReplay()
+        do {
+            try replay.feed(contentsOf: header + "\n0.0," + Array(repeating: "20", count: 64).joined(separator: ",") + "\n")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description.hasPrefix(position + " "), "\(error)")
+            #expect(error.description.contains(message), "\(error)")
+        }
+    }
+
+    @Test("a kelvin recording labelled celsius is an error at the first pixel, not a day without people")
+    func implausibleTemperatures() {
+        var replay = ThermalReplay()
+        let kelvin = Self.recording().split(separator: "\n").enumerated().map { index, line in
+            index == 0 ? String(line) : line.split(separator: ",").enumerated().map { column, field in
+                column == 0 ? String(field) : String(Float(field)! + 273.15)
+            }.joined(separator: ",")
+        }.joined(separator: "\n")
+        do {
+            try replay.feed(contentsOf: kelvin)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description.hasPrefix("2:5: pixel 0: "), "\(error)")
+            #expect(error.description.contains("-60 to 200 °C"), "\(error)")
+            #expect(error.description.contains("looks like kelvin"), "\(error)")
+        }
+        // The same numbers said to be kelvin are fine.
+        var labelled = ThermalReplay()
+        #expect(throws: Never.self) {
+            try labelled.feed(contentsOf: kelvin.replacingFirst("unit=celsius", with: "unit=kelvin"))
+        }
+        #expect(labelled.result.totals == ["in": 1, "out": 1])
+    }
+}
+
+extension String {
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let range = firstRange(of: target) else { return self }
+        var copy = self
+        copy.replaceSubrange(range, with: replacement)
+        return copy
     }
 }

@@ -21,11 +21,11 @@ struct CommandLineTests {
         return directory + "/sensorbox"
     }()
 
-    func sensorbox(_ arguments: String, in directory: String? = nil) throws -> Run {
+    func sensorbox(_ arguments: String, in directory: String? = nil, input: String = "/dev/null") throws -> Run {
         let scratch = temporaryPath()
         defer { _ = system("rm -rf '\(scratch)'") }
         let cd = directory.map { "cd '\($0)' && " } ?? ""
-        let status = system("\(cd)'\(Self.binary)' \(arguments) > '\(scratch)/out' 2> '\(scratch)/err' < /dev/null")
+        let status = system("\(cd)'\(Self.binary)' \(arguments) > '\(scratch)/out' 2> '\(scratch)/err' < '\(input)'")
         return Run(status: (status >> 8) & 0xFF, output: try contents(scratch + "/out"), errors: try contents(scratch + "/err"))
     }
 
@@ -148,22 +148,26 @@ struct FootfallCommandTests {
         #expect(try cli.sensorbox("simulate --scenario held-out-market-day --duration 10m --report").status == 0)
     }
 
-    @Test func replayCountsARecordedWalkerAndPutsTotalsAtTheTop() throws {
-        let directory = temporaryPath()
-        defer { _ = system("rm -rf '\(directory)'") }
-        var text = "# sensorbox-thermal v1 width=8 height=8 fps=10 unit=celsius\n"
+    /// 30 s of empty pavement to learn the background, then one person walking from row 0 to row 7.
+    static func walk(lineEnd: String = "\n") -> String {
+        var text = "# sensorbox-thermal v1 width=8 height=8 fps=10 unit=celsius" + lineEnd
         var time = 0.0
-        // 30 s of empty pavement to learn the background, then one person walking from row 0 to row 7.
         for frame in 0..<(300 + 40) {
             var pixels = Array(repeating: 18.0, count: 64)
             if frame >= 300 {
                 let row = (frame - 300) / 5
                 if row < 8 { for column in 3...4 { pixels[row * 8 + column] = 30.0 } }
             }
-            text += "\(time)," + pixels.map { "\($0)" }.joined(separator: ",") + "\n"
+            text += "\(time)," + pixels.map { "\($0)" }.joined(separator: ",") + lineEnd
             time += 0.1
         }
-        try write(directory + "/walk.csv", text)
+        return text
+    }
+
+    @Test func replayCountsARecordedWalkerAndPutsTotalsAtTheTop() throws {
+        let directory = temporaryPath()
+        defer { _ = system("rm -rf '\(directory)'") }
+        try write(directory + "/walk.csv", Self.walk())
         let run = try cli.sensorbox("replay --thermal \(directory)/walk.csv --json")
         #expect(run.status == 0)
         #expect(run.output.hasPrefix("{\"in\": 1, \"out\": 0") || run.output.hasPrefix("{\"in\":1,\"out\":0"))
@@ -178,5 +182,30 @@ struct FootfallCommandTests {
         let run = try cli.sensorbox("replay --thermal \(directory)/bad.csv")
         #expect(run.status == 1)
         #expect(run.errors.hasPrefix("\(directory)/bad.csv:2:"))
+    }
+
+    @Test func replayReadsWindowsLineEndsAndStandardInput() throws {
+        let directory = temporaryPath()
+        defer { _ = system("rm -rf '\(directory)'") }
+        try write(directory + "/walk.csv", Self.walk())
+        try write(directory + "/walk-crlf.csv", Self.walk(lineEnd: "\r\n"))
+        let lf = try cli.sensorbox("replay --thermal \(directory)/walk.csv --json")
+        let crlf = try cli.sensorbox("replay --thermal \(directory)/walk-crlf.csv --json")
+        #expect(crlf.status == 0, "\(crlf.errors)")
+        #expect(crlf.output == lf.output)
+        let piped = try cli.sensorbox("replay --thermal - --json", input: directory + "/walk-crlf.csv")
+        #expect(piped.status == 0, "\(piped.errors)")
+        #expect(piped.output == lf.output)
+    }
+
+    @Test func replaySaysWhyAFileCannotBeRead() throws {
+        let directory = temporaryPath()
+        defer { _ = system("rm -rf '\(directory)'") }
+        let missing = try cli.sensorbox("replay --thermal \(directory)/none.csv")
+        #expect(missing.status == 1)
+        #expect(missing.errors == "cannot open \(directory)/none.csv: No such file or directory\n")
+        let folder = try cli.sensorbox("replay --thermal \(directory)")
+        #expect(folder.status == 1)
+        #expect(folder.errors == "\(directory) is a directory, not a recording\n")
     }
 }

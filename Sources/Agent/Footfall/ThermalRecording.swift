@@ -24,9 +24,13 @@ public struct ThermalRecordingError: Error, Hashable, Sendable, CustomStringConv
 public struct ThermalRecordingHeader: Hashable, Sendable {
     public var width: Int
     public var height: Int
+    /// Informational: the frames' own times decide how the counter sees them.
     public var framesPerSecond: Double
     /// `celsius` or `kelvin` (converted to °C when read).
     public var unit: String
+
+    /// The keys a v1 header may set.
+    public static let keys = ["width", "height", "fps", "unit"]
 
     /// Parses the first line of a recording.
     public init(parsing line: Substring) throws(ThermalRecordingError) {
@@ -34,14 +38,26 @@ public struct ThermalRecordingHeader: Hashable, Sendable {
         guard fields.count >= 2, fields[0] == "#", fields[1] == "sensorbox-thermal" else {
             throw ThermalRecordingError(line: 1, column: 1, message: "expected '# sensorbox-thermal v1 width=… height=…'")
         }
-        guard fields.count >= 3, fields[2] == "v1" else {
-            throw ThermalRecordingError(line: 1, column: column(of: fields.count >= 3 ? fields[2] : fields[1], in: line), message: "unsupported format version (this reader knows v1)")
+        guard fields.count >= 3 else {
+            throw ThermalRecordingError(line: 1, column: line.count + 1, message: "the format version is missing: expected v1 after 'sensorbox-thermal'")
+        }
+        guard fields[2] == "v1" else {
+            throw ThermalRecordingError(line: 1, column: column(of: fields[2], in: line), message: "unsupported format version '\(fields[2])' (this reader knows v1)")
         }
         var width = 8, height = 8, fps = 10.0, unit = "celsius"
+        var seen: [Substring: Int] = [:]
         for field in fields.dropFirst(3) {
             let parts = field.split(separator: "=", maxSplits: 1)
             let at = column(of: field, in: line)
             guard parts.count == 2 else { throw ThermalRecordingError(line: 1, column: at, message: "expected key=value, found '\(field)'") }
+            // A misspelt key (`widht=16`) would leave the default in force and blame every frame line.
+            guard Self.keys.contains(String(parts[0])) else {
+                throw ThermalRecordingError(line: 1, column: at, message: "unknown header key '\(parts[0])' (v1 knows \(Self.keys.joined(separator: ", ")))")
+            }
+            if let first = seen[parts[0]] {
+                throw ThermalRecordingError(line: 1, column: at, message: "\(parts[0]) is given twice (first at column \(first))")
+            }
+            seen[parts[0]] = at
             switch parts[0] {
             case "width", "height":
                 guard let value = Int(parts[1]), (2...1024).contains(value) else {
@@ -53,13 +69,11 @@ public struct ThermalRecordingHeader: Hashable, Sendable {
                     throw ThermalRecordingError(line: 1, column: at, message: "fps must be a positive number")
                 }
                 fps = value
-            case "unit":
+            default:
                 guard parts[1] == "celsius" || parts[1] == "kelvin" else {
                     throw ThermalRecordingError(line: 1, column: at, message: "unit must be celsius or kelvin")
                 }
                 unit = String(parts[1])
-            default:
-                break // Unknown keys are for newer writers; v1 readers skip them.
             }
         }
         // The tracker indexes pixels with 16-bit integers (ThermalCounter): 181 × 181 at most.
@@ -106,8 +120,10 @@ public struct ThermalReplay {
     /// Reads the next line of the recording.
     public mutating func feed(_ text: Substring) throws(ThermalRecordingError) {
         lineNumber += 1
+        // "\r\n" is one Character: line ends are stripped as scalars, or CRLF files would keep them.
         var text = text
-        if text.last == "\r" { text = text.dropLast() }
+        if text.unicodeScalars.last == "\n" { text = Substring(text.unicodeScalars.dropLast()) }
+        if text.unicodeScalars.last == "\r" { text = Substring(text.unicodeScalars.dropLast()) }
         guard let header else {
             let parsed = try ThermalRecordingHeader(parsing: text)
             self.header = parsed
@@ -148,6 +164,9 @@ public struct ThermalReplay {
                     throw ThermalRecordingError(line: lineNumber, column: column, message: "pixel \(index): expected a temperature, found '\(field)'")
                 }
                 if header.unit == "kelvin" { value -= 273.15 }
+                guard Self.plausibleCelsius.contains(value) else {
+                    throw ThermalRecordingError(line: lineNumber, column: column, message: implausible(value, pixel: index, unit: header.unit))
+                }
                 pixels[index] = value
             }
             index += 1
@@ -168,12 +187,29 @@ public struct ThermalReplay {
         }
     }
 
-    /// Reads a whole recording from text.
+    /// Reads a whole recording from text (LF or CRLF line ends, mixed too).
     public mutating func feed(contentsOf text: String) throws(ThermalRecordingError) {
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.isEmpty && header != nil { continue }
-            try feed(line)
+        let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, line) in lines.enumerated() {
+            // The end of the last line is not a line of its own.
+            if index == lines.count - 1 && line.isEmpty && header != nil { break }
+            try feed(Substring(line))
         }
+    }
+
+    /// Temperatures a thermal array can report, in °C: anything outside is a wrong unit or a
+    /// broken writer, not weather, and would silently count nobody.
+    public static let plausibleCelsius: ClosedRange<Float> = -60...200
+
+    private func implausible(_ celsius: Float, pixel: Int, unit: String) -> String {
+        let range = "\(Int(Self.plausibleCelsius.lowerBound)) to \(Int(Self.plausibleCelsius.upperBound)) °C"
+        var message = "pixel \(pixel): \(celsius) °C is outside the plausible \(range)"
+        if unit == "celsius" && Self.plausibleCelsius.contains(celsius - 273.15) {
+            message += "; it looks like kelvin, but the header says unit=celsius"
+        } else if unit == "kelvin" && Self.plausibleCelsius.contains(celsius + 273.15) {
+            message += "; it looks like °C, but the header says unit=kelvin"
+        }
+        return message
     }
 
     /// The counts so far.
