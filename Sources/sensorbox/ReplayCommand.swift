@@ -11,9 +11,9 @@ struct ReplayCommand: AsyncParsableCommand {
                    [--axis rows|columns] [--line <fraction>] [--directions <in,out>]
             """,
         discussion: """
-            The file: a first line "# sensorbox-thermal v1 width=8 height=8 fps=10 unit=celsius", then \\
-            one frame per line, "time_seconds,p0,p1,…,p63" in the sensor's row-major pixel order. By \\
-            default people move along the columns (from row 0 towards the last row is "in"), across a \\
+            The file: a first line "# sensorbox-thermal v1 width=8 height=8 fps=10 unit=celsius", then \
+            one frame per line, "time_seconds,p0,p1,…,p63" in the sensor's row-major pixel order. By \
+            default people move along the columns (from row 0 towards the last row is "in"), across a \
             line through the middle. Frames are counted and dropped one by one; only counts are printed.
             """)
 
@@ -49,6 +49,12 @@ struct ReplayCommand: AsyncParsableCommand {
         let names = directions.split(separator: ",")
         guard names.count == 2, names[0] != names[1] else {
             throw ValidationError("--directions: two different names separated by a comma, like in,out")
+        }
+        // The JSON puts the directions beside its own keys; a direction named like one would
+        // give an object with a key twice.
+        if let taken = names.first(where: { ThermalReplayResult.jsonKeys.contains(String($0)) }) {
+            let keys = ThermalReplayResult.jsonKeys.sorted().joined(separator: ", ")
+            throw ValidationError("--directions: \"\(taken)\" is a key of the output (\(keys)); name the direction otherwise")
         }
         do {
             let window = try parseDuration(windows)

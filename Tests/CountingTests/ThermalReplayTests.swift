@@ -124,6 +124,29 @@ struct ThermalReplayTests {
         }
         #expect(labelled.result.totals == ["in": 1, "out": 1])
     }
+
+    @Test("every window with a frame is listed, quiet ones with zeros")
+    func quietWindowsAreListed() throws {
+        var replay = ThermalReplay(windowSeconds: 5)
+        try replay.feed(contentsOf: Self.recording())
+        let result = replay.result
+        // 15.4 s of frames: windows 0, 5, 10 and 15; the walkers cross in the second and third.
+        #expect(result.windows.map(\.start) == [0, 5, 10, 15])
+        #expect(result.json.contains("{\"start\":0,\"in\":0,\"out\":0}"))
+        let quiet = "0" + String(repeating: " ", count: 26) + "0" + String(repeating: " ", count: 9) + "0"
+        #expect(result.text.contains("\n" + quiet + "\n"), "\(result.text)")
+    }
+
+    @Test("long direction names keep two spaces between the columns, within 80 where they fit")
+    func longDirectionNames() throws {
+        let names = ("northbound-towards-the-station", "southbound-towards-the-river")
+        var replay = ThermalReplay(line: CountingLine(positiveName: names.0, negativeName: names.1), windowSeconds: 900)
+        try replay.feed(contentsOf: Self.recording())
+        let lines = replay.result.text.split(separator: "\n")
+        let heading = try #require(lines.first { $0.hasPrefix("window start") })
+        #expect(heading.contains("  \(names.0)  \(names.1)"), "\(heading)")
+        #expect(lines.allSatisfy { $0.count <= 80 })
+    }
 }
 
 extension String {

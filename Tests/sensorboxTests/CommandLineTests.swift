@@ -208,4 +208,23 @@ struct FootfallCommandTests {
         #expect(folder.status == 1)
         #expect(folder.errors == "\(directory) is a directory, not a recording\n")
     }
+
+    @Test(arguments: ["frames,windows", "start,end", "in,window_seconds"])
+    func replayRejectsDirectionsNamedLikeJSONKeys(directions: String) throws {
+        let directory = temporaryPath()
+        defer { _ = system("rm -rf '\(directory)'") }
+        try write(directory + "/walk.csv", Self.walk())
+        let run = try cli.sensorbox("replay --thermal \(directory)/walk.csv --json --directions \(directions)")
+        #expect(run.status != 0)
+        #expect(run.output.isEmpty)
+        #expect(run.errors.contains("--directions: \""), "\(run.errors)")
+        #expect(run.errors.contains("is a key of the output"), "\(run.errors)")
+    }
+
+    @Test func replayHelpReadsCleanly() throws {
+        let run = try cli.sensorbox("replay --help")
+        #expect(run.status == 0)
+        #expect(!run.output.contains("\\"), "\(run.output)")
+        #expect(run.output.split(separator: "\n").allSatisfy { $0.count <= 80 })
+    }
 }

@@ -181,6 +181,8 @@ public struct ThermalReplay {
         frames += 1
         let instant = MonotonicInstant(nanoseconds: UInt64(max(time, 0) * 1e9))
         let window = windowSeconds.map { Int64((time / Double($0)).rounded(.down)) * $0 }
+        // Every window with a frame is listed, so that a quiet window (zeros) tells from a gap.
+        if let window, windows[window] == nil { windows[window] = [:] }
         counter?.process(pixels, at: instant) { crossing in
             totals[crossing.direction, default: 0] += 1
             if let window { windows[window, default: [:]][crossing.direction, default: 0] += 1 }

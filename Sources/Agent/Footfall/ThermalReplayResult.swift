@@ -5,23 +5,34 @@ public struct ThermalReplayResult: Sendable {
     public var totals: [String: Int]
     public var frames: Int
     public var windowSeconds: Int64?
-    /// Window start (seconds of the recording's time, aligned) and counts per direction.
+    /// Window start (seconds of the recording's time, aligned) and counts per direction: every
+    /// window that holds a frame, oldest first.
     public var windows: [(start: Int64, counts: [String: Int])]
 
-    /// Lines for people (80 columns).
+    /// Lines for people (80 columns when the direction names allow).
     public var text: String {
         var lines = ["\(frames) frames"]
         lines.append(directions.map { "\($0): \(totals[$0] ?? 0)" }.joined(separator: "   "))
         if let windowSeconds {
-            lines.append("")
-            lines.append(padRight("window start (s)", 18) + directions.map { padLeft($0, 10) }.joined())
-            for window in windows {
-                lines.append(padRight(String(window.start), 18) + directions.map { padLeft(String(window.counts[$0] ?? 0), 10) }.joined())
+            // Columns at least two spaces apart, however long the names.
+            let widths = directions.map { max(10, $0.count + 2) }
+            let first = 18 + widths.reduce(0, +) <= 80 ? 18 : 16
+            func row(_ start: String, _ cells: [String]) -> String {
+                padRight(start, first) + zip(cells, widths).map { padLeft($0, $1) }.joined()
             }
-            lines.append("(windows of \(windowSeconds) s; windows without crossings are not listed)")
+            lines.append("")
+            lines.append(row("window start (s)", directions))
+            for window in windows {
+                lines.append(row(String(window.start), directions.map { String(window.counts[$0] ?? 0) }))
+            }
+            lines.append("(windows of \(windowSeconds) s; windows without frames are not listed)")
         }
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// The keys of ``json`` besides the direction names, at its top level and in its windows: a
+    /// direction must not be named like one.
+    public static let jsonKeys: Set<String> = ["frames", "window_seconds", "windows", "start"]
 
     /// JSON with the totals per direction at its top level: `{"in": N, "out": M, ...}`.
     public var json: String {
