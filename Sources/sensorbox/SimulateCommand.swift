@@ -10,7 +10,8 @@ struct SimulateCommand: AsyncParsableCommand {
         abstract: "Run the box on the simulated board in virtual time, as fast as the machine goes.",
         usage: """
             sensorbox simulate [--duration <duration>] [--seed <seed>]
-                   [--scenario <name>] [--report [--json]] [--start <time>]
+                   [--scenario <name>] [--start <time>] [--verbose]
+                   [--report [--json] [--windows <duration>]]
                    [--config <file>] [--boards <dir>] [--state-dir <dir>]
             """,
         discussion: """
@@ -21,7 +22,9 @@ struct SimulateCommand: AsyncParsableCommand {
             are compared with the street's ground truth per direction, per window and in total: \
             the count of a box with both at the line (thermal, with what it could not see filled in \
             from the beam pair, as with beams = "…" and a profile other than dp; --config is not \
-            read), the thermal counter alone and the beam pair alone.
+            read), the thermal counter alone and the beam pair alone. The report covers the \
+            scenario's own days: it starts at the scenario's first local midnight, or at --start, \
+            which must then fall within the scenario's first week (a wrong one names that week).
             """)
 
     @OptionGroup var box: BoxOptions
@@ -32,7 +35,7 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "Seed of every random number of the simulation.")
     var seed: UInt64 = 1
 
-    @Option(help: ArgumentHelp("Virtual start time, UTC: 2026-06-01 or 2026-06-01T08:00:00Z (default: where the last run in the state directory stopped, else 2026-06-01).", valueName: "time"))
+    @Option(help: ArgumentHelp("Virtual start time, UTC: 2026-06-01 or 2026-06-01T08:00:00Z (default: where the last run in the state directory stopped, else 2026-06-01; with --report: the scenario's first local midnight).", valueName: "time"))
     var start: String?
 
     @Option(help: ArgumentHelp("The street under the footfall sensors: \(Self.knownScenarios).", valueName: "name"))
@@ -71,16 +74,25 @@ struct SimulateCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError("--windows: \(error)")
         }
-        if let start, WallTime(iso8601: start) == nil {
-            throw ValidationError("--start: \"\(start)\" is not a UTC time like 2026-06-01 or 2026-06-01T08:00:00Z")
+        if let start {
+            guard let time = WallTime(iso8601: start) else {
+                throw ValidationError("--start: \"\(start)\" is not a UTC time like 2026-06-01 or 2026-06-01T08:00:00Z")
+            }
+            if report, let street = StreetScenario.named(scenario), FootfallEvaluation.startOffset(of: time, in: street) == nil {
+                let last = street.start + .seconds(FootfallEvaluation.latestStartOffsetSeconds)
+                throw ValidationError(
+                    "--start: with --report, a time in the first week of \(street.name), from its first local "
+                        + "midnight \(street.start.iso8601) to before \(last.iso8601), not \(time.iso8601)")
+            }
         }
     }
 
     func run() async throws {
         let street = StreetScenario.named(scenario) ?? .springWeekday
         if report {
+            let startOffset = start.flatMap(WallTime.init(iso8601:)).flatMap { FootfallEvaluation.startOffset(of: $0, in: street) }
             let result = FootfallEvaluation.run(FootfallEvaluation.Options(
-                scenario: street, duration: try parseDuration(duration), seed: seed,
+                scenario: street, duration: try parseDuration(duration), startOffset: startOffset ?? .zero, seed: seed,
                 windowSeconds: try parseDuration(windows).components.seconds))
             print(json ? result.json : result.text, terminator: json ? "\n" : "")
             return

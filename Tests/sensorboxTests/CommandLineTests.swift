@@ -227,4 +227,25 @@ struct FootfallCommandTests {
         #expect(!run.output.contains("\\"), "\(run.output)")
         #expect(run.output.split(separator: "\n").allSatisfy { $0.count <= 80 })
     }
+
+    @Test func simulateUsageNamesEveryOption() throws {
+        let run = try cli.sensorbox("simulate --help")
+        let usage = run.output.split(separator: "OPTIONS:")[0].split(separator: "USAGE:")[1]
+        for option in ["--duration", "--seed", "--start", "--scenario", "--report", "--json", "--windows",
+                       "--verbose", "--config", "--boards", "--state-dir"] {
+            #expect(usage.contains(option), "\(option) missing from \(usage)")
+        }
+    }
+
+    @Test func reportStartsAtStart() throws {
+        // quiet-sunday's first local midnight is 2026-05-16T22:00:00Z; 06:00Z is 08:00 local.
+        let run = try cli.sensorbox("simulate --scenario quiet-sunday --duration 10m --report --start 2026-05-17T06:00:00Z")
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.hasPrefix("Scenario quiet-sunday, seed 1, 0h10 from 08:00, "), "\(run.output)")
+        let json = try cli.sensorbox("simulate --scenario quiet-sunday --duration 10m --report --json --start 2026-05-17T06:00:00Z")
+        #expect(json.output.contains("\"start_offset_seconds\":28800"), "\(json.output)")
+        let outside = try cli.sensorbox("simulate --scenario quiet-sunday --duration 10m --report --start 2026-06-01")
+        #expect(outside.status != 0)
+        #expect(outside.errors.contains("2026-05-16T22:00:00Z"), "\(outside.errors)")
+    }
 }

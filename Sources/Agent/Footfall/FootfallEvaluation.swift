@@ -38,6 +38,19 @@ public enum FootfallEvaluation {
         }
     }
 
+    /// How far `start` (UTC) is into `scenario`, counted from its first local midnight, for
+    /// `simulate --report --start`; `nil` before that midnight or beyond the scenario's first week
+    /// (the street's ground truth up to the start is generated, and a week is what its weekday
+    /// factors describe).
+    public static func startOffset(of start: WallTime, in scenario: StreetScenario) -> Duration? {
+        let seconds = start.secondsSinceEpoch - scenario.start.secondsSinceEpoch
+        guard seconds >= 0, seconds < latestStartOffsetSeconds else { return nil }
+        return .seconds(seconds)
+    }
+
+    /// The end of the range of ``startOffset(of:in:)``: one week, in seconds.
+    public static let latestStartOffsetSeconds: Int64 = 7 * 86_400
+
     /// Runs the scenario. Frames are made, counted and dropped one at a time.
     public static func run(_ options: Options) -> FootfallEvaluationResult {
         var street = Street(scenario: options.scenario, seed: options.seed)

@@ -17,6 +17,9 @@ public struct FootfallEvaluationResult: Sendable {
     /// The directions, positive first.
     public var directions: [String] { tally.directions }
 
+    /// The length of the windows, in seconds.
+    public var windowSeconds: Int64 { tally.windowSeconds }
+
     /// One direction's crossings: the truth, the box's count, the thermal counter, the beam pair.
     public struct Counts: Sendable {
         public var truth = 0, counted = 0, thermal = 0, beams = 0
@@ -63,10 +66,14 @@ public struct FootfallEvaluationResult: Sendable {
 
     /// Error statistics of the counted windows in `direction`.
     public struct WindowErrors: Sendable {
-        /// Σ|counted − true| / Σ true over all windows (weighted absolute percentage error).
+        /// Σ|counted − true| / Σ true over all windows (weighted absolute percentage error); 0
+        /// and meaningless when ``trueCrossings`` is 0.
         public var weightedAbsoluteError: Double
+        /// Σ true over all windows.
+        public var trueCrossings: Int
         /// Among windows with at least ``minimumTruth`` true crossings: the share within ±5 %,
-        /// the median and the 90th percentile of |error|, and how many there were.
+        /// the median and the 90th percentile of |error|, and how many there were (the first
+        /// three are 0 and meaningless when ``windowsCompared`` is 0).
         public var shareWithin5Percent: Double
         public var medianAbsoluteError: Double
         public var percentile90AbsoluteError: Double
@@ -76,7 +83,7 @@ public struct FootfallEvaluationResult: Sendable {
 
     public func windowErrors(_ direction: String) -> WindowErrors {
         guard let d = tally.directions.firstIndex(of: direction) else {
-            return WindowErrors(weightedAbsoluteError: 0, shareWithin5Percent: 0, medianAbsoluteError: 0, percentile90AbsoluteError: 0, windowsCompared: 0)
+            return WindowErrors(weightedAbsoluteError: 0, trueCrossings: 0, shareWithin5Percent: 0, medianAbsoluteError: 0, percentile90AbsoluteError: 0, windowsCompared: 0)
         }
         var absoluteSum = 0, truthSum = 0
         var relative: [Double] = []
@@ -91,7 +98,7 @@ public struct FootfallEvaluationResult: Sendable {
             relative.isEmpty ? 0 : relative[min(Int(q * Double(relative.count)), relative.count - 1)]
         }
         return WindowErrors(
-            weightedAbsoluteError: truthSum > 0 ? Double(absoluteSum) / Double(truthSum) : 0,
+            weightedAbsoluteError: truthSum > 0 ? Double(absoluteSum) / Double(truthSum) : 0, trueCrossings: truthSum,
             shareWithin5Percent: relative.isEmpty ? 0 : Double(relative.filter { $0 <= 0.05 }.count) / Double(relative.count),
             medianAbsoluteError: quantile(0.5), percentile90AbsoluteError: quantile(0.9),
             windowsCompared: relative.count)
@@ -104,13 +111,18 @@ public struct FootfallEvaluationResult: Sendable {
         return order.compactMap { name in tally.recall[name].map { (name, $0.truth, $0.matched) } }
     }
 
+    /// The window length as the heading says it: `15-min`, or `90-s` when not whole minutes.
+    var windowLength: String {
+        windowSeconds % 60 == 0 ? "\(windowSeconds / 60)-min" : "\(windowSeconds)-s"
+    }
+
     /// The report for people: fits 80 columns.
     public var text: String {
         var lines: [String] = []
         let hours = Int(durationSeconds) / 3600, minutes = Int(durationSeconds) % 3600 / 60
-        let from = Int(startOffsetSeconds)
+        let from = Int(startOffsetSeconds) % 86_400, day = Int(startOffsetSeconds) / 86_400
         lines.append("Scenario \(scenario), seed \(seed), \(hours)h\(twoDigits(minutes)) from "
-            + "\(twoDigits(from / 3600)):\(twoDigits(from % 3600 / 60)), \(frames) frames")
+            + "\(twoDigits(from / 3600)):\(twoDigits(from % 3600 / 60))\(day > 0 ? " on day \(day + 1)" : ""), \(frames) frames")
         lines.append("")
         lines.append(fusesBeams
             ? "counted: the thermal count, hidden windows filled in from the beams"
@@ -125,14 +137,19 @@ public struct FootfallEvaluationResult: Sendable {
                 + padLeft(String(sums.beams), 8) + padLeft(percent(sums.beams, sums.truth), 8))
         }
         lines.append("")
-        lines.append("15-min windows, counted (|error| over windows with >= \(WindowErrors.minimumTruth) true):")
+        lines.append("\(windowLength) windows, counted (|error| over windows with >= \(WindowErrors.minimumTruth) true):")
         lines.append("direction     weighted   within 5%   median   90th pct   windows")
         for direction in directions {
             let errors = windowErrors(direction)
-            lines.append(padRight(direction, 12) + padLeft(formatDecimal(100 * errors.weightedAbsoluteError, digits: 1) + "%", 10)
-                + padLeft(formatDecimal(100 * errors.shareWithin5Percent, digits: 0) + "%", 12)
-                + padLeft(formatDecimal(100 * errors.medianAbsoluteError, digits: 1) + "%", 9)
-                + padLeft(formatDecimal(100 * errors.percentile90AbsoluteError, digits: 1) + "%", 11)
+            // Nothing to compare is "-", not a perfect 0 %.
+            let compared = errors.windowsCompared > 0
+            func cell(_ value: Double, digits: Int, _ shown: Bool) -> String {
+                shown ? formatDecimal(100 * value, digits: digits) + "%" : "-"
+            }
+            lines.append(padRight(direction, 12) + padLeft(cell(errors.weightedAbsoluteError, digits: 1, errors.trueCrossings > 0), 10)
+                + padLeft(cell(errors.shareWithin5Percent, digits: 0, compared), 12)
+                + padLeft(cell(errors.medianAbsoluteError, digits: 1, compared), 9)
+                + padLeft(cell(errors.percentile90AbsoluteError, digits: 1, compared), 11)
                 + padLeft(String(errors.windowsCompared), 10))
         }
         lines.append("")
@@ -177,11 +194,12 @@ public struct FootfallEvaluationResult: Sendable {
         })))
         members.append(("window_errors", .object(directions.map { direction in
             let errors = windowErrors(direction)
+            let compared = errors.windowsCompared > 0
             return (direction, .object([
-                ("weighted_absolute_error", .rounded(errors.weightedAbsoluteError)),
-                ("share_within_5_percent", .rounded(errors.shareWithin5Percent)),
-                ("median_absolute_error", .rounded(errors.medianAbsoluteError)),
-                ("p90_absolute_error", .rounded(errors.percentile90AbsoluteError)),
+                ("weighted_absolute_error", errors.trueCrossings > 0 ? .rounded(errors.weightedAbsoluteError) : .null),
+                ("share_within_5_percent", compared ? .rounded(errors.shareWithin5Percent) : .null),
+                ("median_absolute_error", compared ? .rounded(errors.medianAbsoluteError) : .null),
+                ("p90_absolute_error", compared ? .rounded(errors.percentile90AbsoluteError) : .null),
                 ("windows_compared", .int(errors.windowsCompared)),
             ]))
         })))
