@@ -29,6 +29,10 @@ public struct ThermalRecordingHeader: Hashable, Sendable {
     /// `celsius` or `kelvin` (converted to °C when read).
     public var unit: String
 
+    /// Keys the header had that this reader does not know: skipped (a newer writer may add
+    /// some), and named when a frame line then has the wrong number of pixels (`widht=16`).
+    public var skippedKeys: [String] = []
+
     /// The keys a v1 header may set.
     public static let keys = ["width", "height", "fps", "unit"]
 
@@ -46,13 +50,15 @@ public struct ThermalRecordingHeader: Hashable, Sendable {
         }
         var width = 8, height = 8, fps = 10.0, unit = "celsius"
         var seen: [Substring: Int] = [:]
+        var skipped: [String] = []
         for field in fields.dropFirst(3) {
             let parts = field.split(separator: "=", maxSplits: 1)
             let at = column(of: field, in: line)
             guard parts.count == 2 else { throw ThermalRecordingError(line: 1, column: at, message: "expected key=value, found '\(field)'") }
-            // A misspelt key (`widht=16`) would leave the default in force and blame every frame line.
+            // Unknown keys are for newer writers: skipped, and named if the frames then do not fit.
             guard Self.keys.contains(String(parts[0])) else {
-                throw ThermalRecordingError(line: 1, column: at, message: "unknown header key '\(parts[0])' (v1 knows \(Self.keys.joined(separator: ", ")))")
+                skipped.append(String(parts[0]))
+                continue
             }
             if let first = seen[parts[0]] {
                 throw ThermalRecordingError(line: 1, column: at, message: "\(parts[0]) is given twice (first at column \(first))")
@@ -84,6 +90,7 @@ public struct ThermalRecordingHeader: Hashable, Sendable {
         self.height = height
         self.framesPerSecond = fps
         self.unit = unit
+        self.skippedKeys = skipped
     }
 }
 
@@ -158,7 +165,7 @@ public struct ThermalReplay {
                 time = value
             } else {
                 guard index < expected else {
-                    throw ThermalRecordingError(line: lineNumber, column: column, message: "more than \(expected) pixels (width × height of the header)")
+                    throw ThermalRecordingError(line: lineNumber, column: column, message: "more than \(expected) pixels (width × height of the header)" + skippedHint(header))
                 }
                 guard var value = Float(field), value.isFinite else {
                     throw ThermalRecordingError(line: lineNumber, column: column, message: "pixel \(index): expected a temperature, found '\(field)'")
@@ -175,7 +182,7 @@ public struct ThermalReplay {
             fieldStart = text.index(after: fieldEnd)
         }
         guard index == expected else {
-            throw ThermalRecordingError(line: lineNumber, column: text.count + 1, message: "\(index) pixels, expected \(expected) (width × height of the header)")
+            throw ThermalRecordingError(line: lineNumber, column: text.count + 1, message: "\(index) pixels, expected \(expected) (width × height of the header)" + skippedHint(header))
         }
         lastTime = time
         frames += 1
@@ -202,6 +209,13 @@ public struct ThermalReplay {
     /// Temperatures a thermal array can report, in °C: anything outside is a wrong unit or a
     /// broken writer, not weather, and would silently count nobody.
     public static let plausibleCelsius: ClosedRange<Float> = -60...200
+
+    /// When a frame does not fit the header and the header had keys this reader skipped: which.
+    private func skippedHint(_ header: ThermalRecordingHeader) -> String {
+        guard !header.skippedKeys.isEmpty else { return "" }
+        let names = header.skippedKeys.map { "'\($0)'" }.joined(separator: ", ")
+        return "; the header's \(names) is not a v1 key (\(ThermalRecordingHeader.keys.joined(separator: ", "))) and was skipped"
+    }
 
     private func implausible(_ celsius: Float, pixel: Int, unit: String) -> String {
         let range = "\(Int(Self.plausibleCelsius.lowerBound)) to \(Int(Self.plausibleCelsius.upperBound)) °C"
