@@ -9,7 +9,7 @@ struct BoxOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Where board files are (default: /usr/share/sensorbox/boards, else ./Boards).", valueName: "dir"))
     var boards: String?
 
-    @Option(name: .long, help: ArgumentHelp("The journal and state directory (default: /var/lib/sensorbox for a real box, .sensorbox for the simulated board).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("The journal and state directory (default: /var/lib/sensorbox for a real box, .sensorbox for the simulated board and for every simulate).", valueName: "dir"))
     var stateDir: String?
 
     var boardDirectory: String {
@@ -31,5 +31,12 @@ struct BoxOptions: ParsableArguments {
 
     func stateDirectory(for board: BoardConfig) -> String {
         stateDir ?? (board.simulated ? StateDirectory.simulatorDefault : StateDirectory.boxDefault)
+    }
+
+    /// For `simulate`: never a real box's state directory, whatever the board. A simulation of a
+    /// real box's config must not append simulated counts to its journal, overwrite its
+    /// calibration, or take its undelivered records.
+    var simulationStateDirectory: String {
+        stateDir ?? StateDirectory.simulatorDefault
     }
 }

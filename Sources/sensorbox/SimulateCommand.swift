@@ -99,7 +99,7 @@ struct SimulateCommand: AsyncParsableCommand {
         }
         let (boxConfig, board) = try box.load()
         let options = Simulation.Options(
-            duration: try parseDuration(duration), seed: seed, stateDirectory: box.stateDirectory(for: board),
+            duration: try parseDuration(duration), seed: seed, stateDirectory: box.simulationStateDirectory,
             start: start.flatMap(WallTime.init(iso8601:)), logLevel: verbose ? .info : .warning, street: street)
         let wallClock = SystemClock()
         let began = wallClock.now()

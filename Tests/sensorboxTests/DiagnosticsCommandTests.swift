@@ -40,6 +40,27 @@ struct DiagnosticsCommandTests {
         #expect(run.output.split(separator: "\n").allSatisfy { $0.count <= 80 })
     }
 
+    @Test("simulate with a real box's config keeps its journal in .sensorbox, never in the box's own state directory")
+    func simulateOfARealBoxStaysInDotSensorbox() throws {
+        let directory = temporaryPath()
+        defer { _ = system("rm -rf '\(directory)'") }
+        try write(directory + "/box.toml", """
+            [box]
+            id = "box-1"
+            board = "raspberry-pi-4"
+            [[sensor]]
+            id = "pm"
+            type = "sps30"
+            bus = "i2c-1"
+            [[uplink]]
+            type = "stdout"
+            """)
+        let run = try cli.sensorbox("simulate --config box.toml --boards \(boardDirectory) --duration 2m", in: directory)
+        #expect(run.status == 0, "\(run.output)\(run.errors)")
+        #expect(access(directory + "/.sensorbox/journal", F_OK) == 0)
+        #expect(!run.errors.contains("/var/lib/sensorbox"))
+    }
+
     @Test func selftestOfI2CSensorsPassesWithExitStatusZero() throws {
         let directory = temporaryPath()
         defer { _ = system("rm -rf '\(directory)'") }
