@@ -136,7 +136,7 @@ struct ThermalReplayTests {
         // The same numbers said to be kelvin are fine.
         var labelled = ThermalReplay()
         #expect(throws: Never.self) {
-            try labelled.feed(contentsOf: kelvin.replacingFirst("unit=celsius", with: "unit=kelvin"))
+            try labelled.feed(contentsOf: kelvin.replacing("unit=celsius", with: "unit=kelvin", maxReplacements: 1))
         }
         #expect(labelled.result.totals == ["in": 1, "out": 1])
     }
@@ -162,14 +162,5 @@ struct ThermalReplayTests {
         let heading = try #require(lines.first { $0.hasPrefix("window start") })
         #expect(heading.contains("  \(names.0)  \(names.1)"), "\(heading)")
         #expect(lines.allSatisfy { $0.count <= 80 })
-    }
-}
-
-extension String {
-    func replacingFirst(_ target: String, with replacement: String) -> String {
-        guard let range = firstRange(of: target) else { return self }
-        var copy = self
-        copy.replaceSubrange(range, with: replacement)
-        return copy
     }
 }

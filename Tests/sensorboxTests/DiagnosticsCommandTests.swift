@@ -15,6 +15,21 @@ struct DiagnosticsCommandTests {
         return path + "/Boards"
     }()
 
+    /// A box on a Raspberry Pi 4 (a real board) with one SPS30, as `directory/box.toml`.
+    func writeRealBoardBox(in directory: String) throws {
+        try write(directory + "/box.toml", """
+            [box]
+            id = "box-1"
+            board = "raspberry-pi-4"
+            [[sensor]]
+            id = "pm"
+            type = "sps30"
+            bus = "i2c-1"
+            [[uplink]]
+            type = "stdout"
+            """)
+    }
+
     @Test func helpOfScanAndSelftestFitsEightyColumns() throws {
         for command in ["scan", "selftest"] {
             let run = try cli.sensorbox("\(command) --help")
@@ -44,17 +59,7 @@ struct DiagnosticsCommandTests {
     func simulateOfARealBoxStaysInDotSensorbox() throws {
         let directory = temporaryPath()
         defer { _ = system("rm -rf '\(directory)'") }
-        try write(directory + "/box.toml", """
-            [box]
-            id = "box-1"
-            board = "raspberry-pi-4"
-            [[sensor]]
-            id = "pm"
-            type = "sps30"
-            bus = "i2c-1"
-            [[uplink]]
-            type = "stdout"
-            """)
+        try writeRealBoardBox(in: directory)
         let run = try cli.sensorbox("simulate --config box.toml --boards \(boardDirectory) --duration 2m", in: directory)
         #expect(run.status == 0, "\(run.output)\(run.errors)")
         #expect(access(directory + "/.sensorbox/journal", F_OK) == 0)
@@ -120,17 +125,7 @@ struct DiagnosticsCommandTests {
     @Test func faultInjectionOnARealBoardIsRefused() throws {
         let directory = temporaryPath()
         defer { _ = system("rm -rf '\(directory)'") }
-        try write(directory + "/box.toml", """
-            [box]
-            id = "box-1"
-            board = "raspberry-pi-4"
-            [[sensor]]
-            id = "pm"
-            type = "sps30"
-            bus = "i2c-1"
-            [[uplink]]
-            type = "stdout"
-            """)
+        try writeRealBoardBox(in: directory)
         let run = try cli.sensorbox(
             "selftest --config \(directory)/box.toml --boards \(boardDirectory) --inject-fault pm=unplugged --state-dir \(directory)/state")
         #expect(run.status == 64, "\(run.errors)")
