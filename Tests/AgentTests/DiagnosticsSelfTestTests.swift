@@ -55,13 +55,18 @@ struct DiagnosticsSelfTestTests {
         #expect(check.detail.contains("AMG8833"))
     }
 
-    @Test func thermalCounterFailsOnAFrameOutOfRange() async throws {
+    /// The self-test's check of the thermal counter, with the AMG8833 twin looking at `scene`.
+    func thermalCheck(looking scene: UniformThermalScene) async throws -> SelfTestCheck {
         let (box, board, hardware, _) = try simulatedBox()
         let bus = try #require(hardware.simulatedBus(named: "i2c-1"))
         bus.detach(at: 0x68)
-        let scene = UniformThermalScene(background: 18, sensorTemperature: 24, hotPixels: [[3, 3]], hotTemperature: 120)
         bus.attach(AMG8833Twin(scene: scene), at: 0x68)
-        let check = try #require(await selfTest(box, board, on: hardware).check(sensor: "footfall-thermal"))
+        return try #require(await selfTest(box, board, on: hardware).check(sensor: "footfall-thermal"))
+    }
+
+    @Test func thermalCounterFailsOnAFrameOutOfRange() async throws {
+        let check = try await thermalCheck(
+            looking: UniformThermalScene(background: 18, sensorTemperature: 24, hotPixels: [[3, 3]], hotTemperature: 120))
         #expect(!check.passed)
         #expect(check.detail.contains("implausible frame"))
         #expect(check.detail.contains("1 of 64 pixels"))
@@ -70,12 +75,8 @@ struct DiagnosticsSelfTestTests {
 
     @Test("the thermal self-test says the frame is plausible, never a pixel's value")
     func thermalSelfTestTellsNoPixel() async throws {
-        let (box, board, hardware, _) = try simulatedBox()
-        let bus = try #require(hardware.simulatedBus(named: "i2c-1"))
-        bus.detach(at: 0x68)
-        let scene = UniformThermalScene(background: 17.75, sensorTemperature: 24, hotPixels: [[3, 3]], hotTemperature: 36.5)
-        bus.attach(AMG8833Twin(scene: scene), at: 0x68)
-        let check = try #require(await selfTest(box, board, on: hardware).check(sensor: "footfall-thermal"))
+        let check = try await thermalCheck(
+            looking: UniformThermalScene(background: 17.75, sensorTemperature: 24, hotPixels: [[3, 3]], hotTemperature: 36.5))
         #expect(check.passed)
         #expect(check.detail.contains("all 64 pixels within"))
         #expect(!check.detail.contains("17.75") && !check.detail.contains("17.8") && !check.detail.contains("36.5"))
