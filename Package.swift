@@ -49,7 +49,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "sensorbox",
-            dependencies: ["Agent", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Agent", "HardwareLinux", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .testTarget(name: "HardwareTests", dependencies: ["Hardware"]),

@@ -17,7 +17,7 @@ extension ThermalCounter {
     /// a person fading below the threshold for a few frames, or two people parting where the
     /// tracker did not expect them.
     mutating func loseTrack(_ t: Int) {
-        tracks[t].alive = false
+        defer { forgetTrack(t) }
         // Only a track seen for a while is worth finding again: a blob of noise lives a frame or two.
         guard configuration.lostTrackFrames > 0, tracks[t].side != 0, tracks[t].hits >= Self.establishedHits
         else { return }
@@ -28,13 +28,21 @@ extension ThermalCounter {
             velocityAcross: tracks[t].velocityAcross, side: tracks[t].side, age: 0)
     }
 
-    /// Ages the lost tracks by one frame.
+    /// Ages the lost tracks by one frame, and forgets those nobody took over in time.
     mutating func ageLostTracks() {
         for slot in lostTracks.indices where lostTracks[slot].age <= configuration.lostTrackFrames {
             lostTracks[slot].age += 1
             lostTracks[slot].along += lostTracks[slot].velocityAlong
             lostTracks[slot].across += lostTracks[slot].velocityAcross
+            if lostTracks[slot].age > configuration.lostTrackFrames { lostTracks[slot] = LostTrack() }
         }
+    }
+
+    /// Ends track `t` and forgets where it was and what it weighed: nothing of a person stays in
+    /// memory after their track is gone (PRIVACY.md).
+    mutating func forgetTrack(_ t: Int) {
+        tracks[t] = Track()
+        for index in 0..<Self.massesPerTrack { trackMasses[t * Self.massesPerTrack + index] = 0 }
     }
 
     /// A new track where a lost one would be now is that track found again: it takes over the side
@@ -53,6 +61,6 @@ extension ThermalCounter {
         tracks[t].side = lostTracks[best].side
         tracks[t].velocityAlong = lostTracks[best].velocityAlong
         tracks[t].velocityAcross = lostTracks[best].velocityAcross
-        lostTracks[best].age = configuration.lostTrackFrames + 1
+        lostTracks[best] = LostTrack()
     }
 }

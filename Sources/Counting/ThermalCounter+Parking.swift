@@ -48,13 +48,13 @@ extension ThermalCounter {
             parkedPeople[slot].age += 1
             // Gone: every pixel released, and a few seconds for the walker's new track to claim it.
             if parkedPeople[slot].pixels <= 0 && parkedPeople[slot].age > configuration.parkingFrames {
-                parkedPeople[slot].active = false
+                parkedPeople[slot] = ParkedPerson()
             } else if parkedPeople[slot].age > configuration.parkedLifetimeFrames {
                 for index in 0..<pixelCount where Int(parkedOwner[index]) == slot {
                     background[index] += parked[index]
                     releaseParkedPixel(index)
                 }
-                parkedPeople[slot].active = false
+                parkedPeople[slot] = ParkedPerson()
             }
         }
         for t in 0..<Self.maximumTracks
@@ -84,7 +84,7 @@ extension ThermalCounter {
         parkedPeople[slot] = ParkedPerson(
             active: true, along: tracks[t].along, across: tracks[t].across, side: tracks[t].side,
             hits: tracks[t].hits, age: 0, pixels: count)
-        tracks[t].alive = false
+        forgetTrack(t)
     }
 
     /// A new track next to a parked person is that person walking on: it takes over their side of
@@ -128,6 +128,6 @@ extension ThermalCounter {
     /// Lets go of every parked person at once (a change of scene, a reset).
     mutating func releaseAllParked() {
         for index in 0..<pixelCount { releaseParkedPixel(index) }
-        for slot in 0..<Self.maximumParked { parkedPeople[slot].active = false }
+        for slot in 0..<Self.maximumParked { parkedPeople[slot] = ParkedPerson() }
     }
 }

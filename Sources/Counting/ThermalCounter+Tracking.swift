@@ -85,7 +85,7 @@ extension ThermalCounter {
                     && (tracks[t].age >= configuration.confirmationFrames
                         || tracks[t].missed > configuration.maximumMissedFrames)
                 {
-                    tracks[t].alive = false
+                    forgetTrack(t)
                 }
                 continue
             }

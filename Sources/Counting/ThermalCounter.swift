@@ -147,7 +147,7 @@ public struct ThermalCounter: Sendable {
         learned = 0
         forgetTypicalSpeed()
         hasPreviousFrame = false
-        for index in tracks.indices { tracks[index].alive = false }
+        for index in tracks.indices { forgetTrack(index) }
         blobCount = 0
         releaseAllParked()
         for index in lostTracks.indices { lostTracks[index] = LostTrack() }
@@ -184,6 +184,8 @@ public struct ThermalCounter: Sendable {
             dropFaintBlobs()
             dropParkedResiduals()
         }
+        // Blobs of earlier frames past this frame's count: forgotten, like the frames they came from.
+        for b in blobCount..<Self.maximumBlobs where blobs[b].pixels != 0 { blobs[b] = Blob() }
         ageLostTracks()
         track(at: time, onCrossing: onCrossing)
         adaptBackground(averaged, sceneChanged: sceneChanged)
@@ -214,7 +216,7 @@ public struct ThermalCounter: Sendable {
         }
         // The learning frames are raw frames: forget them now that the background is learnt.
         for index in learningBuffer.indices { learningBuffer[index] = 0 }
-        for index in tracks.indices { tracks[index].alive = false }
+        for index in tracks.indices { forgetTrack(index) }
     }
 
     /// The floor of a pixel's noise variance: a quantised pixel can read the same value for many

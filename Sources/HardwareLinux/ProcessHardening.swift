@@ -9,4 +9,7 @@ public enum ProcessHardening {
     public static func disableCoreDumps() -> Bool {
         cshim_disable_core_dumps() == 0
     }
+
+    /// Whether the kernel would dump this process's memory on a crash (PR_GET_DUMPABLE).
+    public static var isDumpable: Bool { cshim_is_dumpable() != 0 }
 }

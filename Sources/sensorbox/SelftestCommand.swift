@@ -1,5 +1,6 @@
 import Agent
 import ArgumentParser
+import HardwareLinux
 
 struct SelftestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -49,6 +50,10 @@ struct SelftestCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // The self-test reads real frames: a crash must not dump them to the card.
+        if !ProcessHardening.disableCoreDumps() {
+            printToStandardError("warning: core dumps could not be turned off\n")
+        }
         let (boxConfig, board) = try box.load()
         let faults = try parsedFaults()
         let hardware = DiagnosticHardware.make(board: board, box: boxConfig, seed: seed)

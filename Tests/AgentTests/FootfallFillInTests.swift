@@ -9,14 +9,16 @@ import Testing
 /// is as warm as the walkers: the thermal counter sees nobody any more.
 private struct WarmingPavement: ThermalScene, BeamScene {
     let width = 8, height = 8
-    static let period = 6.0, walker = 31.0
+    static let walker = 31.0
     /// When the pavement starts warming (it takes a minute).
     var coolUntil = 180.0
+    /// Seconds from one walker to the next.
+    var period = 6.0
 
     func frame(at time: MonotonicInstant) -> [Double] {
         let seconds = Double(time.nanoseconds) / 1e9
         let background = 15 + (Self.walker - 15) * min(max((seconds - coolUntil) / 60, 0), 1)
-        let row = -1.5 + seconds.truncatingRemainder(dividingBy: Self.period) * 5.5  // row 4 at 1 s
+        let row = -1.5 + seconds.truncatingRemainder(dividingBy: period) * 5.5  // row 4 at 1 s
         return (0..<64).map { index in
             let dy = Double(index / 8) - row, dx = Double(index % 8) - 3.5
             let weight = max(0, 1 - (dx * dx + dy * dy) / 1.6)  // about two pixels across
@@ -29,11 +31,11 @@ private struct WarmingPavement: ThermalScene, BeamScene {
     /// Beam `a` is broken from 0.8 to 1.1 s of each period, beam `b` from 0.95 to 1.25 s.
     func edges(beam index: Int, from: MonotonicInstant, to: MonotonicInstant) -> [GPIOEdgeEvent] {
         let (broken, cleared) = index == 0 ? (0.8, 1.1) : (0.95, 1.25)
-        let first = max(Int(Double(from.nanoseconds) / 1e9 / Self.period) - 1, 0)
-        let last = Int(Double(to.nanoseconds) / 1e9 / Self.period) + 1
+        let first = max(Int(Double(from.nanoseconds) / 1e9 / period) - 1, 0)
+        let last = Int(Double(to.nanoseconds) / 1e9 / period) + 1
         var edges: [GPIOEdgeEvent] = []
         for period in first...last {
-            let start = Double(period) * Self.period
+            let start = Double(period) * self.period
             edges.append(GPIOEdgeEvent(.falling, at: instant(start + broken)))
             edges.append(GPIOEdgeEvent(.rising, at: instant(start + cleared)))
         }
@@ -134,6 +136,18 @@ struct FootfallFillInTests {
         let noisy = try await run(fillingIn: true, profile: "dp")
         #expect(noisy.events.contains("footfall.low_contrast"))
         #expect(!noisy.events.contains("footfall.filled_in"))
+    }
+
+    @Test("no copy of the calibration tells one window: on a busy street the first is written after the second window")
+    func calibrationWaitsForTwoWindows() async throws {
+        // A walker every 1.5 s: forty beam crossings in the first minute, enough for a ratio.
+        let busy = WarmingPavement(coolUntil: 600, period: 1.5)
+        let one = try StateDirectory(path: "/state", fileSystem: MemoryFileSystem())
+        _ = try await run(fillingIn: true, scene: busy, state: one, minutes: 1)
+        #expect(one.read("footfall-door.calibration") == nil)
+        let two = try StateDirectory(path: "/state", fileSystem: MemoryFileSystem())
+        _ = try await run(fillingIn: true, scene: busy, state: two, minutes: 2)
+        #expect(two.read("footfall-door.calibration")?.hasPrefix("thermal_sum ") == true)
     }
 
     @Test("the calibration is kept in the state directory: after a restart on a warm pavement the beams fill in at once")

@@ -15,7 +15,7 @@ struct FootfallReportTests {
         let text = Self.quietHalfHour.text
         #expect(text.contains("\n60-min windows, counted"), "\(text)")
         #expect(!text.contains("15-min"))
-        #expect(text.hasPrefix("Scenario quiet-sunday, seed 1, 0h30 from 08:00, "))
+        #expect(text.hasPrefix("Scenario quiet-sunday, 0h30 from 08:00\nseed 1, "))
     }
 
     @Test("window statistics over no compared window are '-' and null, not a perfect 0 %")

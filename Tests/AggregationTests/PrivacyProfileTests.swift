@@ -78,7 +78,7 @@ struct PrivacyProfileTests {
         #expect(PrivacyProfile(parsing: text) == profile)
     }
 
-    @Test("nonsense profiles are refused", arguments: ["", "dp", "dp:0", "dp:-1", "suppress:0", "suppress:x", "exactly"])
+    @Test("nonsense profiles are refused", arguments: ["", "dp", "dp:0", "dp:-1", "dp:0.0005", "dp:101", "suppress:0", "suppress:x", "exactly"])
     func parsingRefuses(text: String) {
         #expect(PrivacyProfile(parsing: text) == nil)
     }

@@ -116,4 +116,32 @@ struct FramePrivacyInvariantTests {
         #expect(counter.isReady)
         #expect(counter.learningBuffer.allSatisfy { $0 == 0 })
     }
+
+    @Test("once a walker has gone, nothing of them stays in the counter: no track, lost track, blob or mass")
+    func nothingOfAWalkerStays() {
+        var counter = ThermalCounter()
+        var frame = 0
+        func feed(_ pixels: [Float]) -> Int {
+            frame += 1
+            return counter.process(pixels, at: MonotonicInstant(nanoseconds: UInt64(frame) * 100_000_000)).count
+        }
+        let empty = [Float](repeating: 15, count: 64)
+        for _ in 0..<counter.configuration.learningFrames { _ = feed(empty) }
+        var crossings = 0
+        // A walker two pixels wide down the columns, a seventh of a pixel a frame.
+        for step in 0..<80 {
+            let row = -1.5 + Double(step) / 7
+            let pixels = (0..<64).map { index -> Float in
+                let dy = Double(index / 8) - row, dx = Double(index % 8) - 3.5
+                return 15 + 16 * Float(max(0, 1 - (dx * dx + dy * dy) / 1.6))
+            }
+            crossings += feed(pixels)
+        }
+        #expect(crossings == 1)
+        for _ in 0..<600 { _ = feed(empty) }  // a minute of empty pavement
+        #expect(counter.tracks.allSatisfy { !$0.alive && $0.along == 0 && $0.across == 0 && $0.hits == 0 })
+        #expect(counter.lostTracks.allSatisfy { $0.along == 0 && $0.across == 0 })
+        #expect(counter.blobs.allSatisfy { $0.pixels == 0 && $0.mass == 0 })
+        #expect(counter.trackMasses.allSatisfy { $0 == 0 })
+    }
 }

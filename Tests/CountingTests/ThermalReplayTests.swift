@@ -104,7 +104,8 @@ struct ThermalReplayTests {
     @Test("header mistakes name the key and where it is", arguments: [
         ("# sensorbox-thermal v1 width=8 width=16", "1:32:", "width is given twice"),
         ("# sensorbox-thermal", "1:20:", "version is missing"),
-        ("# sensorbox-thermal width=8", "1:21:", "unsupported format version 'width=8'"),
+        ("# sensorbox-thermal width=8", "1:21:", "the format version is missing"),
+        ("# sensorbox-thermal v2 width=8", "1:21:", "unsupported format version 'v2'"),
     ])
     func headerMistakes(header: String, position: String, message: String) {
         var replay = ThermalReplay()
@@ -139,6 +140,16 @@ struct ThermalReplayTests {
             try labelled.feed(contentsOf: kelvin.replacing("unit=celsius", with: "unit=kelvin", maxReplacements: 1))
         }
         #expect(labelled.result.totals == ["in": 1, "out": 1])
+        // A °C recording labelled kelvin: the value as written, and in °C to two decimals.
+        var celsius = ThermalReplay()
+        do {
+            try celsius.feed(contentsOf: Self.recording().replacing("unit=celsius", with: "unit=kelvin", maxReplacements: 1))
+            Issue.record("expected an error")
+        } catch {
+            let field = Self.recording().split(separator: "\n")[1].split(separator: ",")[1]
+            #expect(error.description.contains("pixel 0: \(field) K is -2"), "\(error)")
+            #expect(error.description.contains("looks like °C"), "\(error)")
+        }
     }
 
     @Test("every window with a frame is listed, quiet ones with zeros")

@@ -241,9 +241,15 @@ struct FootfallCommandTests {
         // quiet-sunday's first local midnight is 2026-05-16T22:00:00Z; 06:00Z is 08:00 local.
         let run = try cli.sensorbox("simulate --scenario quiet-sunday --duration 10m --report --start 2026-05-17T06:00:00Z")
         #expect(run.status == 0, "\(run.errors)")
-        #expect(run.output.hasPrefix("Scenario quiet-sunday, seed 1, 0h10 from 08:00, "), "\(run.output)")
+        #expect(run.output.hasPrefix("Scenario quiet-sunday, 0h10 from 08:00\nseed 1, "), "\(run.output)")
         let json = try cli.sensorbox("simulate --scenario quiet-sunday --duration 10m --report --json --start 2026-05-17T06:00:00Z")
         #expect(json.output.contains("\"start_offset_seconds\":28800"), "\(json.output)")
+        // A long name, the largest seed and a later day still fit 80 columns.
+        let long = try cli.sensorbox(
+            "simulate --scenario hot-summer-afternoon --seed 18446744073709551615 --duration 10m --report --start 2026-07-02T06:00:00Z")
+        #expect(long.status == 0, "\(long.errors)")
+        #expect(long.output.contains(" on day 6"), "\(long.output)")
+        #expect(long.output.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(long.output)")
         let outside = try cli.sensorbox("simulate --scenario quiet-sunday --duration 10m --report --start 2026-06-01")
         #expect(outside.status != 0)
         #expect(outside.errors.contains("2026-05-16T22:00:00Z"), "\(outside.errors)")

@@ -13,7 +13,8 @@ public enum FootfallEvaluation {
         public var scenario: StreetScenario
         /// Simulated time from ``startOffset`` on.
         public var duration: Duration
-        /// Where in the scenario's first day to start (0 = local midnight).
+        /// How far into the scenario to start, from its first local midnight (0), within its first
+        /// week (``startOffset(of:in:)``).
         public var startOffset: Duration
         public var seed: UInt64
         public var windowSeconds: Int64

@@ -121,8 +121,10 @@ public struct FootfallEvaluationResult: Sendable {
         var lines: [String] = []
         let hours = Int(durationSeconds) / 3600, minutes = Int(durationSeconds) % 3600 / 60
         let from = Int(startOffsetSeconds) % 86_400, day = Int(startOffsetSeconds) / 86_400
-        lines.append("Scenario \(scenario), seed \(seed), \(hours)h\(twoDigits(minutes)) from "
-            + "\(twoDigits(from / 3600)):\(twoDigits(from % 3600 / 60))\(day > 0 ? " on day \(day + 1)" : ""), \(frames) frames")
+        // Two lines: the longest name, seed and day must still fit 80 columns.
+        lines.append("Scenario \(scenario), \(hours)h\(twoDigits(minutes)) from "
+            + "\(twoDigits(from / 3600)):\(twoDigits(from % 3600 / 60))\(day > 0 ? " on day \(day + 1)" : "")")
+        lines.append("seed \(seed), \(frames) thermal frames")
         lines.append("")
         lines.append(fusesBeams
             ? "counted: the thermal count, hidden windows filled in from the beams"

@@ -42,8 +42,10 @@ public struct ThermalRecordingHeader: Hashable, Sendable {
         guard fields.count >= 2, fields[0] == "#", fields[1] == "sensorbox-thermal" else {
             throw ThermalRecordingError(line: 1, column: 1, message: "expected '# sensorbox-thermal v1 width=… height=…'")
         }
-        guard fields.count >= 3 else {
-            throw ThermalRecordingError(line: 1, column: line.count + 1, message: "the format version is missing: expected v1 after 'sensorbox-thermal'")
+        // No version at all, or a key where the version belongs (`# sensorbox-thermal width=8`).
+        guard fields.count >= 3, !fields[2].contains("=") else {
+            let at = fields.count >= 3 ? column(of: fields[2], in: line) : line.count + 1
+            throw ThermalRecordingError(line: 1, column: at, message: "the format version is missing: expected v1 after 'sensorbox-thermal'")
         }
         guard fields[2] == "v1" else {
             throw ThermalRecordingError(line: 1, column: column(of: fields[2], in: line), message: "unsupported format version '\(fields[2])' (this reader knows v1)")
@@ -172,7 +174,7 @@ public struct ThermalReplay {
                 }
                 if header.unit == "kelvin" { value -= 273.15 }
                 guard Self.plausibleCelsius.contains(value) else {
-                    throw ThermalRecordingError(line: lineNumber, column: column, message: implausible(value, pixel: index, unit: header.unit))
+                    throw ThermalRecordingError(line: lineNumber, column: column, message: implausible(value, written: field, pixel: index, unit: header.unit))
                 }
                 pixels[index] = value
             }
@@ -217,9 +219,12 @@ public struct ThermalReplay {
         return "; the header's \(names) is not a v1 key (\(ThermalRecordingHeader.keys.joined(separator: ", "))) and was skipped"
     }
 
-    private func implausible(_ celsius: Float, pixel: Int, unit: String) -> String {
+    private func implausible(_ celsius: Float, written: Substring, pixel: Int, unit: String) -> String {
         let range = "\(Int(Self.plausibleCelsius.lowerBound)) to \(Int(Self.plausibleCelsius.upperBound)) °C"
-        var message = "pixel \(pixel): \(celsius) °C is outside the plausible \(range)"
+        // The value as written; in kelvin also what it is in °C.
+        let value = unit == "kelvin"
+            ? "\(written) K is \(formatDecimal(Double(celsius), digits: 2)) °C, which" : "\(written) °C"
+        var message = "pixel \(pixel): \(value) is outside the plausible \(range)"
         if unit == "celsius" && Self.plausibleCelsius.contains(celsius - 273.15) {
             message += "; it looks like kelvin, but the header says unit=celsius"
         } else if unit == "kelvin" && Self.plausibleCelsius.contains(celsius + 273.15) {

@@ -36,7 +36,7 @@ extension ThermalReplay {
         // fopen opens a directory for reading; only the first read fails (EISDIR).
         var status = stat()
         if fstat(fileno(file), &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
-            throw ThermalReplayFileError("\(path) is a directory, not a recording")
+            throw ThermalReplayFileError("\(name) is a directory, not a recording")
         }
         var buffer: UnsafeMutablePointer<CChar>?
         var capacity = 0

@@ -50,4 +50,7 @@ int cshim_ioctl_pointer(int fd, unsigned long request, void *argument);
 /// Swift cannot call). Returns 0, or -1 with errno set.
 int cshim_disable_core_dumps(void);
 
+/// prctl(PR_GET_DUMPABLE): 1 when the process may dump core, 0 when not, -1 on error.
+int cshim_is_dumpable(void);
+
 #endif
