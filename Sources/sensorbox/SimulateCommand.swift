@@ -21,8 +21,8 @@ struct SimulateCommand: AsyncParsableCommand {
             With --report, only the footfall counters run on the street scenario, and their counts \
             are compared with the street's ground truth per direction, per window and in total: \
             the count of a box with both at the line (thermal, with what it could not see filled in \
-            from the beam pair, as with beams = "…" and a profile other than dp; --config is not \
-            read), the thermal counter alone and the beam pair alone. The report covers the \
+            from the beam pair, as with beams = "…" and a profile other than dp; no --config, \
+            --state-dir or --boards), the thermal counter alone and the beam pair alone. The report covers the \
             scenario's own days: it starts at the scenario's first local midnight, or at --start, \
             which must then fall within the scenario's first week (a wrong one names that week).
             """)
@@ -47,8 +47,11 @@ struct SimulateCommand: AsyncParsableCommand {
     @Flag(help: "With --report: the report as JSON.")
     var json = false
 
-    @Option(help: ArgumentHelp("With --report: window length of the per-window errors.", valueName: "duration"))
-    var windows: String = "15m"
+    @Option(help: ArgumentHelp("With --report: window length of the per-window errors (default 15m).", valueName: "duration"))
+    var windows: String?
+
+    /// The report's window length as given, or its default.
+    var reportWindows: String { windows ?? "15m" }
 
     @Flag(help: "Log every start and recovery (default: warnings only).")
     var verbose = false
@@ -64,10 +67,16 @@ struct SimulateCommand: AsyncParsableCommand {
             throw ValidationError("--scenario: unknown street \"\(scenario)\"; known: \(Self.knownScenarios)")
         }
         if json && !report { throw ValidationError("--json goes with --report") }
+        if windows != nil && !report {
+            throw ValidationError("--windows goes with --report (the box's own windows are set in its config)")
+        }
+        if report, box.config != nil || box.stateDir != nil || box.boards != nil {
+            throw ValidationError("--report evaluates the footfall counters on the scenario alone: no --config, --state-dir or --boards")
+        }
         do {
-            let window = try parseDuration(windows)
+            let window = try parseDuration(reportWindows)
             guard window >= .seconds(1), window.components.attoseconds == 0 else {
-                throw ValidationError("--windows: whole seconds, at least 1s, not \(windows)")
+                throw ValidationError("--windows: whole seconds, at least 1s, not \(reportWindows)")
             }
         } catch let error as ValidationError {
             throw error
@@ -93,7 +102,7 @@ struct SimulateCommand: AsyncParsableCommand {
             let startOffset = start.flatMap(WallTime.init(iso8601:)).flatMap { FootfallEvaluation.startOffset(of: $0, in: street) }
             let result = FootfallEvaluation.run(FootfallEvaluation.Options(
                 scenario: street, duration: try parseDuration(duration), startOffset: startOffset ?? .zero, seed: seed,
-                windowSeconds: try parseDuration(windows).components.seconds))
+                windowSeconds: try parseDuration(reportWindows).components.seconds))
             print(json ? result.json : result.text, terminator: json ? "\n" : "")
             return
         }

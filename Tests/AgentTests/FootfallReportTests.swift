@@ -18,6 +18,12 @@ struct FootfallReportTests {
         #expect(text.hasPrefix("Scenario quiet-sunday, 0h30 from 08:00\nseed 1, "))
     }
 
+    @Test("a span that is not whole minutes is shown with its seconds")
+    func headingShowsSeconds() {
+        let result = FootfallEvaluation.run(.init(scenario: .quietSunday, duration: .seconds(90)))
+        #expect(result.text.hasPrefix("Scenario quiet-sunday, 0h01m30s from 00:00\n"), "\(result.text)")
+    }
+
     @Test("window statistics over no compared window are '-' and null, not a perfect 0 %")
     func nothingComparedIsNotZero() throws {
         let result = Self.quietHalfHour

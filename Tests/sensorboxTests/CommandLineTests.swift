@@ -237,6 +237,16 @@ struct FootfallCommandTests {
         }
     }
 
+    @Test("options that would be ignored are refused: --windows without --report, a box's files with it")
+    func ignoredOptionsAreRefused() throws {
+        let windows = try cli.sensorbox("simulate --duration 2m --windows 60m")
+        #expect(windows.status == 64)
+        #expect(windows.errors.contains("--windows goes with --report"), "\(windows.errors)")
+        let state = try cli.sensorbox("simulate --scenario quiet-sunday --duration 10m --report --state-dir /tmp/unused")
+        #expect(state.status == 64)
+        #expect(state.errors.contains("no --config, --state-dir or --boards"), "\(state.errors)")
+    }
+
     @Test func reportStartsAtStart() throws {
         // quiet-sunday's first local midnight is 2026-05-16T22:00:00Z; 06:00Z is 08:00 local.
         let run = try cli.sensorbox("simulate --scenario quiet-sunday --duration 10m --report --start 2026-05-17T06:00:00Z")

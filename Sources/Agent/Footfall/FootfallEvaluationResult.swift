@@ -120,9 +120,10 @@ public struct FootfallEvaluationResult: Sendable {
     public var text: String {
         var lines: [String] = []
         let hours = Int(durationSeconds) / 3600, minutes = Int(durationSeconds) % 3600 / 60
+        let seconds = Int(durationSeconds) % 60
         let from = Int(startOffsetSeconds) % 86_400, day = Int(startOffsetSeconds) / 86_400
         // Two lines: the longest name, seed and day must still fit 80 columns.
-        lines.append("Scenario \(scenario), \(hours)h\(twoDigits(minutes)) from "
+        lines.append("Scenario \(scenario), \(hours)h\(twoDigits(minutes))\(seconds > 0 ? "m\(twoDigits(seconds))s" : "") from "
             + "\(twoDigits(from / 3600)):\(twoDigits(from % 3600 / 60))\(day > 0 ? " on day \(day + 1)" : "")")
         lines.append("seed \(seed), \(frames) thermal frames")
         lines.append("")
