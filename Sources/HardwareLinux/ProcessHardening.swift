@@ -1,5 +1,9 @@
 import CSensorboxLinux
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// What the agent asks of the kernel so that what it holds in memory stays there.
 public enum ProcessHardening {
     /// Turns core dumps off for this process and makes its memory unreadable to other processes
@@ -12,4 +16,30 @@ public enum ProcessHardening {
 
     /// Whether the kernel would dump this process's memory on a crash (PR_GET_DUMPABLE).
     public static var isDumpable: Bool { cshim_is_dumpable() != 0 }
+
+    /// The swap areas in use on storage (`/proc/swaps`, zram left out: it stays in RAM): memory,
+    /// thermal frames included, may be written there. Empty when there are none or the file
+    /// cannot be read.
+    public static func activeSwapAreas() -> [String] {
+        #if canImport(Glibc)
+        guard let file = fopen("/proc/swaps", "r") else { return [] }
+        defer { fclose(file) }
+        var text = ""
+        var buffer = [CChar](repeating: 0, count: 512)
+        while fgets(&buffer, Int32(buffer.count), file) != nil {
+            text += String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
+        return swapAreas(inProcSwaps: text)
+        #else
+        return []
+        #endif
+    }
+
+    /// The swap areas on storage named in the text of `/proc/swaps`: the first field of every
+    /// line after the header, but for compressed RAM (`/dev/zram…`).
+    public static func swapAreas(inProcSwaps text: String) -> [String] {
+        text.split(separator: "\n").dropFirst().compactMap { line in
+            line.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init)
+        }.filter { !$0.hasPrefix("/dev/zram") }
+    }
 }

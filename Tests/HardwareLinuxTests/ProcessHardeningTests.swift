@@ -18,3 +18,16 @@ struct ProcessHardeningTests {
         #expect(!ProcessHardening.isDumpable)
     }
 }
+
+@Suite("Swap areas")
+struct SwapAreaTests {
+    @Test("the swap areas on storage are the lines of /proc/swaps after its header, zram (RAM) left out")
+    func swapAreasAreRead() {
+        let header = "Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n"
+        #expect(ProcessHardening.swapAreas(inProcSwaps: header).isEmpty)
+        let swapFile = header + "/var/swap                               file\t\t102396\t\t0\t\t-2\n"
+        #expect(ProcessHardening.swapAreas(inProcSwaps: swapFile) == ["/var/swap"])
+        let two = swapFile + "/dev/zram0                              partition\t2097148\t\t0\t\t100\n"
+        #expect(ProcessHardening.swapAreas(inProcSwaps: two) == ["/var/swap"])
+    }
+}

@@ -29,6 +29,10 @@ public struct BoxService: Service {
         if !ProcessHardening.disableCoreDumps() {
             logger.warning("core dumps could not be turned off: a crash may write memory (thermal frames) to disk")
         }
+        let swap = ProcessHardening.activeSwapAreas()
+        if !board.simulated && !swap.isEmpty {
+            logger.warning("swap is on (\(swap.joined(separator: ", "))): memory, thermal frames included, may be written there; turn it off (README)")
+        }
         let hardware: any HardwareBackend
         if board.simulated {
             let simulated = SimulatedHardware(board: board, clock: clock, seed: seed)
