@@ -1,9 +1,5 @@
 import CSensorboxLinux
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// What the agent asks of the kernel so that what it holds in memory stays there.
 public enum ProcessHardening {
     /// Turns core dumps off for this process and makes its memory unreadable to other processes
@@ -21,18 +17,8 @@ public enum ProcessHardening {
     /// thermal frames included, may be written there. Empty when there are none or the file
     /// cannot be read.
     public static func activeSwapAreas() -> [String] {
-        #if canImport(Glibc)
-        guard let file = fopen("/proc/swaps", "r") else { return [] }
-        defer { fclose(file) }
-        var text = ""
-        var buffer = [CChar](repeating: 0, count: 512)
-        while fgets(&buffer, Int32(buffer.count), file) != nil {
-            text += String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        }
-        return swapAreas(inProcSwaps: text)
-        #else
-        return []
-        #endif
+        guard let bytes = try? Syscall.readSmallFile("/proc/swaps", limit: 65_536) else { return [] }
+        return swapAreas(inProcSwaps: String(decoding: bytes, as: UTF8.self))
     }
 
     /// The swap areas on storage named in the text of `/proc/swaps`: the first field of every

@@ -31,11 +31,11 @@ func partyDiagnosis(
         counter.process(frame, at: MonotonicInstant(nanoseconds: UInt64(seconds * 1e9))) { event in
             if remaining > 0 { remaining -= 1; return }
             remaining = event.partySize - 1
+            let inView = street.peopleInView(atSeconds: seconds)
             tracks.append(CountedTrack(
                 seconds: Double(event.time.nanoseconds) / 1e9, positive: event.sense == .positive,
                 people: event.partySize, share: event.personShare,
-                nearStanding: street.peopleInView(atSeconds: seconds).standing > 0,
-                nobodyInView: street.peopleInView(atSeconds: seconds).all == 0))
+                nearStanding: inView.standing > 0, nobodyInView: inView.all == 0))
         }
         if index % 600 == 0 { truth += street.drainCrossings(upTo: seconds) }
     }

@@ -195,14 +195,16 @@ case "windows":
     // 0.1), saw in part, and hardly saw (0.9 and more), each with the box's WAPE; for the last,
     // also the WAPE of the beams times the day's true people per beam crossing: what the best
     // beam-only fill-in (one that knew the day's ratio beforehand) would reach there. Then the
-    // box's WAPE over the whole day, and two floors for it. The churn floor: the WAPE of a counter that misses each person
-    // and counts each one twice independently, with the shares of --churn MISSED,EXTRA (4 % each
-    // by default: the winter weekday's, the best day's, from `parties winter-weekday --seed 100`);
-    // small windows cannot get under it however good the counter is on average. The day floor:
-    // the blind windows at the beams' floor and all others at the churn floor.
+    // box's WAPE over the whole day, and two floors for it. The churn floor: the WAPE of a
+    // counter that misses each person and counts each one twice independently, with the shares
+    // of --churn MISSED,EXTRA (4 % each by default: the winter weekday's, the best day's, from
+    // `parties winter-weekday --seed 100`); small windows cannot get under it however good the
+    // counter is on average. The day floor: the blind windows at the beams' floor and all others
+    // at the churn floor. --each prints every window as well.
     let calibrating = FootfallFusion().calibratingShare
     let churn = (option("--churn") ?? "0.04,0.04").split(separator: ",").compactMap { Double($0) }
     let (missShare, extraShare) = churn.count == 2 ? (churn[0], churn[1]) : (0.04, 0.04)
+    let printsEachWindow = arguments.contains("--each")
     print("scenario                 seed dir     seen  WAPE   partial  WAPE     blind  WAPE  beams×true-ratio    day  churn floor  day floor")
     for scenario in selectedScenarios() {
         for seed in seeds {
@@ -222,7 +224,7 @@ case "windows":
                     if kind == 2 { oracle += abs(trueRatio * Double(counts.beams) - Double(counts.truth)) }
                     allTruths.append(counts.truth)
                     if kind < 2 { seenTruths.append(counts.truth) }
-                    if arguments.contains("--each") {
+                    if printsEachWindow {
                         print("  window \(window.start) \(direction) hidden \(window.hidden.map { "\(($0 * 100).rounded() / 100)" } ?? "-")"
                             + " true \(counts.truth) thermal \(counts.thermal) beams \(counts.beams) counted \(counts.counted)")
                     }
