@@ -58,13 +58,18 @@ struct SimulateCommand: AsyncParsableCommand {
 
     /// The built-in streets, then the ones kept out of tuning the counter (for checking that it
     /// generalises).
-    static let knownScenarios = StreetScenario.builtIn.map(\.name).joined(separator: ", ")
-        + "; held out from tuning: " + StreetScenario.heldOut.map(\.name).joined(separator: ", ")
+    static let knownScenarios = builtInScenarios + "; " + heldOutScenarios
+    static let builtInScenarios = StreetScenario.builtIn.map(\.name).joined(separator: ", ")
+    static let heldOutScenarios = "held out from tuning: " + StreetScenario.heldOut.map(\.name).joined(separator: ", ")
 
     func validate() throws {
         do { _ = try parseDuration(duration) } catch { throw ValidationError("--duration: \(error)") }
         if StreetScenario.named(scenario) == nil {
-            throw ValidationError("--scenario: unknown street \"\(scenario)\"; known: \(Self.knownScenarios)")
+            // Wrapped under the error, so that it fits a serial console.
+            let known = [Self.builtInScenarios + ";", Self.heldOutScenarios].flatMap {
+                DiagnosticText.wrapped($0, width: DiagnosticText.width - 2).map { "  " + $0 }
+            }
+            throw ValidationError((["--scenario: unknown street \"\(scenario)\"; known:"] + known).joined(separator: "\n"))
         }
         if json && !report { throw ValidationError("--json goes with --report") }
         if windows != nil && !report {

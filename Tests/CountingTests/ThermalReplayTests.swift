@@ -118,6 +118,18 @@ struct ThermalReplayTests {
         }
     }
 
+    @Test("a field that is not a number is quoted in the error, cut short so the line fits a console")
+    func longFieldIsCut() {
+        var replay = ThermalReplay()
+        let binary = String(repeating: "x", count: 300)
+        do {
+            try replay.feed(contentsOf: "# sensorbox-thermal v1 width=8 height=8\n0.0," + binary + "\n")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description == "2:5: pixel 0: expected a temperature, found 'xxxxxxxxxxxxxxx…'")
+        }
+    }
+
     @Test("a kelvin recording labelled celsius is an error at the first pixel, not a day without people")
     func implausibleTemperatures() {
         var replay = ThermalReplay()

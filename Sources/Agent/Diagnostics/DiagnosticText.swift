@@ -1,6 +1,6 @@
 /// Plain-text layout for people on a serial console: nothing wider than 80 columns.
-enum DiagnosticText {
-    static let width = 80
+public enum DiagnosticText {
+    public static let width = 80
 
     /// `head` then `detail` on one line when it fits; else `head` alone and `detail` word-wrapped
     /// on the following lines, indented by `indent` spaces.
@@ -11,7 +11,7 @@ enum DiagnosticText {
     }
 
     /// Words joined into lines of at most `width` characters; a longer word is cut.
-    static func wrapped(_ text: String, width: Int) -> [String] {
+    public static func wrapped(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
         var line = ""
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {

@@ -48,7 +48,7 @@ public struct ThermalRecordingHeader: Hashable, Sendable {
             throw ThermalRecordingError(line: 1, column: at, message: "the format version is missing: expected v1 after 'sensorbox-thermal'")
         }
         guard fields[2] == "v1" else {
-            throw ThermalRecordingError(line: 1, column: column(of: fields[2], in: line), message: "unsupported format version '\(fields[2])' (this reader knows v1)")
+            throw ThermalRecordingError(line: 1, column: column(of: fields[2], in: line), message: "unsupported format version \(fields[2].quotedForError) (this reader knows v1)")
         }
         var width = 8, height = 8, fps = 10.0, unit = "celsius"
         var seen: [Substring: Int] = [:]
@@ -56,7 +56,7 @@ public struct ThermalRecordingHeader: Hashable, Sendable {
         for field in fields.dropFirst(3) {
             let parts = field.split(separator: "=", maxSplits: 1)
             let at = column(of: field, in: line)
-            guard parts.count == 2 else { throw ThermalRecordingError(line: 1, column: at, message: "expected key=value, found '\(field)'") }
+            guard parts.count == 2 else { throw ThermalRecordingError(line: 1, column: at, message: "expected key=value, found \(field.quotedForError)") }
             // Unknown keys are for newer writers: skipped, and named if the frames then do not fit.
             guard Self.keys.contains(String(parts[0])) else {
                 skipped.append(String(parts[0]))
@@ -155,7 +155,7 @@ public struct ThermalReplay {
             let field = text[fieldStart..<fieldEnd].trimmingSpaces
             if index == -1 {
                 guard let value = Double(field), value.isFinite else {
-                    throw ThermalRecordingError(line: lineNumber, column: column, message: "expected the frame's time in seconds, found '\(field)'")
+                    throw ThermalRecordingError(line: lineNumber, column: column, message: "expected the frame's time in seconds, found \(field.quotedForError)")
                 }
                 // Seconds since the recording began (or since 1970): anything beyond ~300 years is a typo.
                 guard value >= 0, value < 1e10 else {
@@ -170,7 +170,7 @@ public struct ThermalReplay {
                     throw ThermalRecordingError(line: lineNumber, column: column, message: "more than \(expected) pixels (width × height of the header)" + skippedHint(header))
                 }
                 guard var value = Float(field), value.isFinite else {
-                    throw ThermalRecordingError(line: lineNumber, column: column, message: "pixel \(index): expected a temperature, found '\(field)'")
+                    throw ThermalRecordingError(line: lineNumber, column: column, message: "pixel \(index): expected a temperature, found \(field.quotedForError)")
                 }
                 if header.unit == "kelvin" { value -= 273.15 }
                 guard Self.plausibleCelsius.contains(value) else {
@@ -242,6 +242,12 @@ public struct ThermalReplay {
 }
 
 extension Substring {
+    /// The field in quotes for an error message, cut to 16 characters: a line of a binary file or
+    /// a run of commas must not push the message past a console's 80 columns.
+    var quotedForError: String {
+        count <= 16 ? "'\(self)'" : "'\(prefix(15))…'"
+    }
+
     var trimmingSpaces: Substring {
         var text = self
         while text.first == " " || text.first == "\t" { text = text.dropFirst() }
