@@ -44,9 +44,10 @@ func pad(_ text: String, _ width: Int) -> String {
     text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
 }
 
-/// `--set name=value,...` overrides counter settings (for exploring on seeds kept out of the table).
-@MainActor func counterConfiguration() -> ThermalCounterConfiguration {
-    var configuration = ThermalCounterConfiguration()
+/// `--set name=value,...` overrides counter settings (for exploring on seeds kept out of the table);
+/// the frame's size is the scenario's (`--frame`), 8 × 8 without one.
+@MainActor func counterConfiguration(for scenario: StreetScenario? = nil) -> ThermalCounterConfiguration {
+    var configuration = ThermalCounterConfiguration(width: scenario?.width ?? 8, height: scenario?.height ?? 8)
     for pair in (option("--set") ?? "").split(separator: ",") {
         let parts = pair.split(separator: "=")
         guard parts.count == 2, let value = Double(parts[1]) else { continue }
@@ -110,6 +111,16 @@ func pad(_ text: String, _ width: Int) -> String {
     if let share = option("--cyclists").flatMap(Double.init) { variant.cyclistShare = share }
     if let metres = option("--mounting-height").flatMap(Double.init) { variant.mountingHeight = metres }
     if let kelvin = option("--noise").flatMap(Double.init) { variant.sensorNoise = kelvin }
+    if let size = option("--frame") {
+        // "32x24": another array's pixels over the same field of view.
+        let sides = size.split(separator: "x").compactMap { Int($0) }
+        if sides.count == 2, sides.allSatisfy({ $0 >= 2 }) {
+            variant.width = sides[0]
+            variant.height = sides[1]
+        } else {
+            print("--frame: \"\(size)\" is not WIDTHxHEIGHT (e.g. 32x24); left at \(variant.width)x\(variant.height)")
+        }
+    }
     if let showers = option("--rain") {
         // "15.5-16.5,18-19": local hours of rain, replacing the scenario's own.
         variant.rainHours = showers.split(separator: ",").compactMap { shower in
@@ -137,7 +148,7 @@ func pad(_ text: String, _ width: Int) -> String {
 /// settings of the command line.
 @MainActor func evaluate(_ scenario: StreetScenario, seed: UInt64) -> FootfallEvaluationResult {
     FootfallEvaluation.run(.init(
-        scenario: scenario, duration: .seconds(hours * 3600), seed: seed, counter: counterConfiguration(),
+        scenario: scenario, duration: .seconds(hours * 3600), seed: seed, counter: counterConfiguration(for: scenario),
         fusion: fusion()))
 }
 
@@ -284,7 +295,7 @@ case "contrast":
     }
     let variant = diagnosticVariant(scenario)
     var street = Street(scenario: variant, seed: seeds.first ?? 1)
-    var counter = ThermalCounter(configuration: counterConfiguration())
+    var counter = ThermalCounter(configuration: counterConfiguration(for: variant))
     var frame = [Float](repeating: 0, count: variant.width * variant.height)
     print("hour  lowContrast   true  thermal   error  person")
     for hour in 0..<Int(hours) {
@@ -308,18 +319,20 @@ case "parties":
         print("unknown scenario \(name)")
         break
     }
+    let variant = diagnosticVariant(scenario)
     partyDiagnosis(
-        scenario: diagnosticVariant(scenario), seed: seeds.first ?? 1, hours: hours,
-        examplesAfter: option("--after").flatMap(Double.init) ?? 36_000, configuration: counterConfiguration())
+        scenario: variant, seed: seeds.first ?? 1, hours: hours,
+        examplesAfter: option("--after").flatMap(Double.init) ?? 36_000, configuration: counterConfiguration(for: variant))
 case "trace":
     let name = arguments.first { !$0.hasPrefix("--") } ?? "spring-weekday"
     guard let scenario = StreetScenario.named(name), let at = option("--at").flatMap(Double.init) else {
         print("trace NAME --at SECONDS [--seed S] [--every-frame] [mix options]")
         break
     }
+    let variant = diagnosticVariant(scenario)
     trace(
-        scenario: diagnosticVariant(scenario), seed: seeds.first ?? 1, at: at,
-        everyFrame: arguments.contains("--every-frame"), configuration: counterConfiguration())
+        scenario: variant, seed: seeds.first ?? 1, at: at,
+        everyFrame: arguments.contains("--every-frame"), configuration: counterConfiguration(for: variant))
 default:
     print("usage: CountingBenchmark accuracy|windows|report|tracker|contrast|parties|trace")
 }
