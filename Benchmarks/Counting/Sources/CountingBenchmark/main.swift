@@ -18,8 +18,8 @@ import Simulator
 // the beam pair (FootfallFusion); --thermal-only counts with the thermal counter alone.
 // Every mode takes --set name=value,... (counter settings); accuracy, report, contrast, parties and
 // trace also take --parties 1,2 / --children, --lingering, --cyclists SHARE (the scenario's mix) and
-// --mounting-height METRES / --noise KELVIN (its sensor) and --rain 15.5-16.5,... (its showers, local
-// hours). For exploring, on seeds kept out of the table.
+// --mounting-height METRES / --noise KELVIN / --frame 32x24 (its sensor) and --rain 15.5-16.5,...
+// (its showers, local hours). For exploring, on seeds kept out of the table.
 
 let allArguments = Array(CommandLine.arguments.dropFirst())
 let mode = allArguments.first ?? "accuracy"
@@ -96,7 +96,8 @@ func pad(_ text: String, _ width: Int) -> String {
 
 /// Diagnostic variants (`--parties 1,2`): only parties of the given sizes, no lingering, no
 /// cyclists, no children; `--children`, `--lingering`, `--cyclists SHARE` set those shares;
-/// `--mounting-height METRES` and `--noise KELVIN` change the sensor's mounting and noise;
+/// `--mounting-height METRES` and `--noise KELVIN` change the sensor's mounting and noise,
+/// `--frame 32x24` its pixels (another array over the same 60° field of view);
 /// `--rain 15.5-16.5,18-19` replaces the scenario's showers (local hours).
 @MainActor func diagnosticVariant(_ scenario: StreetScenario) -> StreetScenario {
     var variant = scenario
