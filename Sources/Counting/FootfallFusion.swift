@@ -18,14 +18,8 @@
 /// five ninths, half fills three quarters, and a wholly hidden window is the beams' count. A
 /// window with little hidden keeps close to its thermal count, which is the better one there.
 ///
-/// - It lowers the thermal count only when no street explains it: above twice the beams'
-///   calibrated count plus five (``implausibleFactor``, ``implausibleMargin``). Then it is noise
-///   that the thermal counter chained into tracks on a pavement at body temperature — a larger
-///   array (16 × 16, 32 × 24) has many more pixels that can cross the noise threshold. The count
-///   comes down by the same weight as a gap is filled, to the beams' count in a wholly hidden
-///   window. Otherwise, in a low-contrast window in which people still stood out (a cool coat
-///   on a warm pavement), the thermal count stands: the beams' count of one window is a third
-///   off either way with the window's mix of groups.
+/// - It never lowers the thermal count: in a low-contrast window in which people still stood out
+///   (a cool coat on a warm pavement), the thermal count stands.
 /// - A window in which the thermal counter saw well keeps close to its thermal count: below a
 ///   hidden share of 0.1, at most a fifth of the gap is filled.
 /// - Until the calibration has seen ``minimumCalibration`` beam crossings in good windows, there
@@ -48,12 +42,6 @@ public struct FootfallFusion: Hashable, Sendable {
     /// Thermal and beam crossings of the calibrating windows (both directions).
     public private(set) var thermalSum: Double = 0
     public private(set) var beamSum: Double = 0
-
-    /// A window's thermal count above `implausibleFactor · ratio · beams + implausibleMargin` is
-    /// not people (see the type's notes). People per beam crossing vary from window to window
-    /// with the groups in it, by up to a third; twice the calibrated count is beyond that.
-    public static let implausibleFactor = 2.0
-    public static let implausibleMargin = 5.0
 
     public init(calibratingShare: Double = 0.1, minimumCalibration: Double = 30, calibrationMemory: Double = 20_000) {
         self.calibratingShare = calibratingShare
@@ -99,12 +87,7 @@ public struct FootfallFusion: Hashable, Sendable {
         if let ratio {
             for index in thermal.indices {
                 let gap = ratio * Double(beams[index]) - Double(thermal[index])
-                if gap > 0 {
-                    fused[index] = thermal[index] + Int((weight * gap).rounded())
-                } else if Double(thermal[index]) > Self.implausibleFactor * ratio * Double(beams[index]) + Self.implausibleMargin {
-                    // More than people explain: noise the thermal counter chained into tracks.
-                    fused[index] = thermal[index] + Int((weight * gap).rounded())
-                }
+                if gap > 0 { fused[index] = thermal[index] + Int((weight * gap).rounded()) }
             }
         }
         if share01 < calibratingShare {

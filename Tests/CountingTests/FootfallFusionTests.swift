@@ -28,24 +28,11 @@ struct FootfallFusionTests {
         #expect(fusion.fuse(thermal: [40, 20], beams: [40, 24], hiddenShare: 0.1) == [44, 23])
     }
 
-    @Test("a thermal count above the beams' stands, and a good window is the thermal count")
-    func notLowered() {
+    @Test("the thermal count is never lowered, and a good window is the thermal count")
+    func neverLowered() {
         var fusion = calibrated()
-        // The beams say 60 and 30; up to twice that and five is people (a cool coat on a warm
-        // pavement stands out where others do not).
-        #expect(fusion.fuse(thermal: [90, 65], beams: [40, 20], hiddenShare: 1) == [90, 65])
+        #expect(fusion.fuse(thermal: [90, 80], beams: [40, 20], hiddenShare: 1) == [90, 80])
         #expect(fusion.fuse(thermal: [10, 10], beams: [40, 20], hiddenShare: 0) == [10, 10])
-    }
-
-    @Test("a thermal count no street explains comes down in a hidden window, as far as a gap is filled")
-    func implausibleLowered() {
-        var fusion = calibrated()
-        // The beams say 60 and 30: 400 and 80 are more than twice that and five.
-        #expect(fusion.fuse(thermal: [400, 80], beams: [40, 20], hiddenShare: 1) == [60, 30])
-        // Half hidden: three quarters of the way, as a gap is filled (400 − 255, 80 − 37.5).
-        #expect(fusion.fuse(thermal: [400, 80], beams: [40, 20], hiddenShare: 0.5) == [145, 42])
-        // Seen well: the thermal count stands.
-        #expect(fusion.fuse(thermal: [400, 80], beams: [40, 20], hiddenShare: 0) == [400, 80])
     }
 
     @Test("before calibration, without beams or without frames, the thermal count stands")
