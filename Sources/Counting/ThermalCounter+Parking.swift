@@ -74,7 +74,7 @@ extension ThermalCounter {
             let da = (alongRows ? y : x) - tracks[t].along, dc = (alongRows ? x : y) - tracks[t].across
             guard da * da + dc * dc <= radius2 else { continue }
             let difference = pixels[index] - background[index]
-            let noise = max(noiseSigmas * variance[index].squareRoot(), configuration.minimumThreshold)
+            let noise = max(configuration.noiseSigmas * variance[index].squareRoot(), configuration.minimumThreshold)
             guard abs(difference) > noise else { continue }
             parked[index] = difference
             parkedOwner[index] = Int8(slot)

@@ -25,7 +25,9 @@ public struct ThermalCounter: Sendable {
     let bandLow: Double
     let bandHigh: Double
     let gateDistance: Double
-    /// ``ThermalCounterConfiguration/noiseSigmas`` for this frame's size (``noiseSigmas(_:pixels:)``).
+    /// ``ThermalCounterConfiguration/noiseSigmas`` for this frame's size (``noiseSigmas(_:pixels:)``),
+    /// for foreground and faint pixels; judgements about one pixel alone (its low contrast, a
+    /// residue, a parked person's pixel) keep the configured value.
     let noiseSigmas: Float
 
     var learned = 0
@@ -249,11 +251,14 @@ public struct ThermalCounter: Sendable {
         for index in 0..<pixelCount {
             let difference = pixels[index] - sceneValue(pixels[index], at: index)
             let contrast = abs(configuration.bodyTemperature - background[index])
-            let noiseThreshold = max(
-                noiseSigmas * variance[index].squareRoot(), configuration.minimumThreshold)
+            let deviation = variance[index].squareRoot()
+            // Foreground needs the threshold for this frame's size; whether this pixel's pavement
+            // is within its noise of a body is a judgement about the pixel alone.
+            let noiseThreshold = max(noiseSigmas * deviation, configuration.minimumThreshold)
+            let pixelNoise = max(configuration.noiseSigmas * deviation, configuration.minimumThreshold)
             let range = configuration.apparentBodyRange
-            if background[index] > range.lowerBound - noiseThreshold
-                && background[index] < range.upperBound + noiseThreshold { lowContrastPixels += 1 }
+            if background[index] > range.lowerBound - pixelNoise
+                && background[index] < range.upperBound + pixelNoise { lowContrastPixels += 1 }
             let threshold = max(noiseThreshold, configuration.contrastFraction * contrast)
             let isForeground = abs(difference) > threshold
             foreground[index] = isForeground
@@ -348,7 +353,7 @@ public struct ThermalCounter: Sendable {
             return false
         }
         guard margin > configuration.minimumThreshold else { return false }
-        let sigmas = noiseSigmas
+        let sigmas = configuration.noiseSigmas
         return margin * margin > sigmas * sigmas * variance[index]
     }
 
