@@ -44,6 +44,11 @@ struct ReplayCommand: AsyncParsableCommand {
     }
 
     func validate() throws {
+        // Every message wrapped to fit a serial console.
+        do { try check() } catch let error as ValidationError { throw error.wrappedForConsole }
+    }
+
+    private func check() throws {
         guard CountingLine.Axis(rawValue: axis) != nil else { throw ValidationError("--axis: rows or columns, not \"\(axis)\"") }
         guard line > 0, line < 1 else { throw ValidationError("--line: a fraction between 0 and 1 (exclusive), not \(line)") }
         let names = directions.split(separator: ",")
@@ -76,10 +81,10 @@ struct ReplayCommand: AsyncParsableCommand {
             print(json ? result.json : result.text, terminator: json ? "\n" : "")
         } catch let error as ThermalRecordingError {
             let name = thermal == ThermalReplay.standardInputPath ? "<stdin>" : thermal
-            printToStandardError("\(name):\(error)\n")
+            printToStandardError(ConsoleText.wrapped("\(name):\(error)") + "\n")
             throw ExitCode(1)
         } catch let error as ThermalReplayFileError {
-            printToStandardError("\(error)\n")
+            printToStandardError(ConsoleText.wrapped("\(error)") + "\n")
             throw ExitCode(1)
         }
     }

@@ -63,13 +63,16 @@ struct SimulateCommand: AsyncParsableCommand {
     static let heldOutScenarios = "held out from tuning: " + StreetScenario.heldOut.map(\.name).joined(separator: ", ")
 
     func validate() throws {
+        // Every message wrapped to fit a serial console.
+        do { try check() } catch let error as ValidationError { throw error.wrappedForConsole }
+    }
+
+    private func check() throws {
         do { _ = try parseDuration(duration) } catch { throw ValidationError("--duration: \(error)") }
         if StreetScenario.named(scenario) == nil {
-            // Wrapped under the error, so that it fits a serial console.
-            let known = [Self.builtInScenarios + ";", Self.heldOutScenarios].flatMap {
-                DiagnosticText.wrapped($0, width: DiagnosticText.width - 2).map { "  " + $0 }
-            }
-            throw ValidationError((["--scenario: unknown street \"\(scenario)\"; known:"] + known).joined(separator: "\n"))
+            let name = scenario.count <= 40 ? scenario : scenario.prefix(39) + "…"
+            throw ValidationError(
+                "--scenario: unknown street \"\(name)\"; known:\n  \(Self.builtInScenarios);\n  \(Self.heldOutScenarios)")
         }
         if json && !report { throw ValidationError("--json goes with --report") }
         if windows != nil && !report {

@@ -128,6 +128,14 @@ struct ThermalReplayTests {
         } catch {
             #expect(error.description == "2:5: pixel 0: expected a temperature, found 'xxxxxxxxxxxxxxx…'")
         }
+        // A terminal's escape sequence in a field is not sent to the console.
+        var escape = ThermalReplay()
+        do {
+            try escape.feed(contentsOf: "# sensorbox-thermal v1 width=8 height=8\n0.0,\u{1b}[2J\n")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description == "2:5: pixel 0: expected a temperature, found '?[2J'")
+        }
     }
 
     @Test("a kelvin recording labelled celsius is an error at the first pixel, not a day without people")

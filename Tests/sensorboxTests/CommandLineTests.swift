@@ -142,10 +142,15 @@ struct FootfallCommandTests {
         let unknown = try cli.sensorbox("simulate --scenario moon-base --report")
         #expect(unknown.status != 0)
         #expect(unknown.errors.contains("crowded-saturday"))  // lists the known scenarios
-        #expect(unknown.errors.contains("held out from tuning: held-out-market-day, held-out-friday-evening"))
-        // The list is wrapped to fit a serial console.
-        let wide = unknown.errors.split(separator: "\n").filter { $0.count > 80 }
-        #expect(wide.isEmpty, "\(wide)")
+        #expect(unknown.errors.contains("held out from tuning: held-out-market-day,"))
+        // Errors are wrapped to fit a serial console, a long name and the common mistakes too.
+        let longName = String(repeating: "x", count: 200)
+        for arguments in ["--scenario moon-base", "--scenario \(longName)", "--duration 5x", "--start nonsense"] {
+            let run = try cli.sensorbox("simulate --report " + arguments)
+            #expect(run.status != 0)
+            let wide = run.errors.split(separator: "\n").filter { $0.count > 80 }
+            #expect(wide.isEmpty, "\(arguments): \(wide)")
+        }
         // A held-out street runs like any other (the market day has been examined; the Friday
         // evening is kept out of tests too).
         #expect(try cli.sensorbox("simulate --scenario held-out-market-day --duration 10m --report").status == 0)
@@ -185,6 +190,14 @@ struct FootfallCommandTests {
         let run = try cli.sensorbox("replay --thermal \(directory)/bad.csv")
         #expect(run.status == 1)
         #expect(run.errors.hasPrefix("\(directory)/bad.csv:2:"))
+        // A kelvin file labelled celsius: the long message is wrapped to fit a serial console.
+        let kelvin = Array(repeating: "293.5", count: 64).joined(separator: ",")
+        try write(directory + "/kelvin.csv", "# sensorbox-thermal v1 width=8 height=8\n0.0," + kelvin + "\n")
+        let mixedUp = try cli.sensorbox("replay --thermal \(directory)/kelvin.csv")
+        #expect(mixedUp.status == 1)
+        #expect(mixedUp.errors.contains("looks like kelvin"))
+        let wide = mixedUp.errors.split(separator: "\n").filter { $0.count > 80 }
+        #expect(wide.isEmpty, "\(wide)")
     }
 
     @Test func replayReadsWindowsLineEndsAndStandardInput() throws {
@@ -247,7 +260,9 @@ struct FootfallCommandTests {
         #expect(windows.errors.contains("--windows goes with --report"), "\(windows.errors)")
         let state = try cli.sensorbox("simulate --scenario quiet-sunday --duration 10m --report --state-dir /tmp/unused")
         #expect(state.status == 64)
-        #expect(state.errors.contains("no --config, --state-dir or --boards"), "\(state.errors)")
+        // (Wrapped for a console: compared with the line breaks as spaces.)
+        let message = state.errors.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(message.contains("no --config, --state-dir or --boards"), "\(state.errors)")
     }
 
     @Test func reportStartsAtStart() throws {

@@ -215,7 +215,7 @@ public struct ThermalReplay {
     /// When a frame does not fit the header and the header had keys this reader skipped: which.
     private func skippedHint(_ header: ThermalRecordingHeader) -> String {
         guard !header.skippedKeys.isEmpty else { return "" }
-        let names = header.skippedKeys.map { "'\($0)'" }.joined(separator: ", ")
+        let names = header.skippedKeys.map { Substring($0).quotedForError }.joined(separator: ", ")
         return "; the header's \(names) is not a v1 key (\(ThermalRecordingHeader.keys.joined(separator: ", "))) and was skipped"
     }
 
@@ -223,7 +223,7 @@ public struct ThermalReplay {
         let range = "\(Int(Self.plausibleCelsius.lowerBound)) to \(Int(Self.plausibleCelsius.upperBound)) °C"
         // The value as written; in kelvin also what it is in °C.
         let value = unit == "kelvin"
-            ? "\(written) K is \(formatDecimal(Double(celsius), digits: 2)) °C, which" : "\(written) °C"
+            ? "\(written.cutForError) K is \(formatDecimal(Double(celsius), digits: 2)) °C, which" : "\(written.cutForError) °C"
         var message = "pixel \(pixel): \(value) is outside the plausible \(range)"
         if unit == "celsius" && Self.plausibleCelsius.contains(celsius - 273.15) {
             message += "; it looks like kelvin, but the header says unit=celsius"
@@ -244,8 +244,14 @@ public struct ThermalReplay {
 extension Substring {
     /// The field in quotes for an error message, cut to 16 characters: a line of a binary file or
     /// a run of commas must not push the message past a console's 80 columns.
-    var quotedForError: String {
-        count <= 16 ? "'\(self)'" : "'\(prefix(15))…'"
+    var quotedForError: String { "'\(cutForError)'" }
+
+    /// At most 16 characters, control characters (a terminal's escape sequences) shown as `?`.
+    var cutForError: String {
+        let shown = String(String.UnicodeScalarView(unicodeScalars.prefix(16).map {
+            $0.value < 0x20 || $0.value == 0x7f ? "?" : $0
+        }))
+        return unicodeScalars.count <= 16 ? shown : String(shown.unicodeScalars.prefix(15)) + "…"
     }
 
     var trimmingSpaces: Substring {
