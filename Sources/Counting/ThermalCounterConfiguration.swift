@@ -18,7 +18,8 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
     /// for a minute stays visible.
     public var foregroundRate: Float
     /// A pixel is foreground when it differs from the background by more than this many standard
-    /// deviations of its own measured noise ...
+    /// deviations of its own measured noise (set for 8 × 8; a larger frame raises it so that it
+    /// has no more noise pixels above it per frame, ``ThermalCounter`` `noiseSigmas(_:pixels:)`) ...
     public var noiseSigmas: Float
     /// ... and by more than this fraction of the expected contrast between a body and the
     /// background there (ambient adaptation: on a cold night or a hot pavement the contrast is
