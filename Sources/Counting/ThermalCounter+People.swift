@@ -56,6 +56,11 @@ extension ThermalCounter {
         return abs(tracks[t].along - tracks[t].firstAlong) / Double(along) / seconds
     }
 
+    /// Tracks whose spreads' median is the typical spread, and compact tracks whose masses'
+    /// median is one person's mass, before each runs on as a running quantile
+    /// (``peopleIn(track:at:)``).
+    static let personMassWarmUpTracks = 9
+
     /// Crossings whose speeds set the typical crossing (their median) before it runs on.
     static let speedWarmUpCrossings = 5
 
@@ -100,7 +105,10 @@ extension ThermalCounter {
         guard let reference = logTypicalSpeed else {
             firstSpeeds[speedCrossings] = speed
             speedCrossings += 1
-            if speedCrossings == Self.speedWarmUpCrossings { logTypicalSpeed = log(medianOfFirstSpeeds()) }
+            if speedCrossings == Self.speedWarmUpCrossings {
+                logTypicalSpeed = log(medianOfFirstSpeeds())
+                for i in firstSpeeds.indices { firstSpeeds[i] = 0 }
+            }
             return
         }
         speedCrossings += 1
@@ -149,7 +157,18 @@ extension ThermalCounter {
         let step = Self.learningStep(after: countedTracks)
         let logSpread = log(max(spread, 0.05))
         let compact: Bool
-        if let reference = logPersonSpread {
+        if countedTracks <= Self.personMassWarmUpTracks {
+            // The typical spread is first the median of the tracks so far, this one included:
+            // a fragment (or a pair) first does not make everyone after it wide (or compact).
+            firstSpreads[countedTracks - 1] = logSpread
+            for i in 0..<countedTracks { scratch[i] = Float(firstSpreads[i]) }
+            let median = Double(medianOfScratch(countedTracks))
+            compact = logSpread <= median + 0.3
+            logPersonSpread = median
+            if countedTracks == Self.personMassWarmUpTracks {
+                for i in firstSpreads.indices { firstSpreads[i] = 0 }
+            }
+        } else if let reference = logPersonSpread {
             // ln 1.35: clearly wider than the typical track is not one person.
             compact = logSpread <= reference + 0.3
             logPersonSpread = Self.runningQuantile(reference, toward: logSpread, step: step)
@@ -158,14 +177,32 @@ extension ThermalCounter {
             logPersonSpread = logSpread
         }
         let logMass = log(mass)
-        guard let reference = logPersonMass else {
-            logPersonMass = logMass
-            return (1, 1)
-        }
-        if compact {
-            logPersonMass = Self.runningQuantile(
-                reference, toward: logMass, step: step, quantile: configuration.personQuantile)
+        let reference: Double
+        if firstMassCount < Self.personMassWarmUpTracks && (compact || logPersonMass == nil) {
+            // One person's mass is first the median of the compact tracks so far, this one
+            // included: one fragment or one pair among the first does not set the unit.
+            firstMasses[firstMassCount] = logMass
+            firstMassCount += 1
+            for i in 0..<firstMassCount { scratch[i] = Float(firstMasses[i]) }
+            reference = Double(medianOfScratch(firstMassCount))
+            if firstMassCount == Self.personMassWarmUpTracks {
+                for i in firstMasses.indices { firstMasses[i] = 0 }
+            }
+            let first = logPersonMass == nil
+            logPersonMass = reference
+            if first { return (1, 1) }
             learnContrast(track: t, step: step)
+        } else {
+            guard let known = logPersonMass else {
+                logPersonMass = logMass
+                return (1, 1)
+            }
+            reference = known
+            if compact {
+                logPersonMass = Self.runningQuantile(
+                    known, toward: logMass, step: step, quantile: configuration.personQuantile)
+                learnContrast(track: t, step: step)
+            }
         }
         // Until enough people have been seen, one person's mass is a guess: count one per track.
         let share = mass / exp(reference)

@@ -79,6 +79,12 @@ public struct ThermalCounter: Sendable {
     var logTypicalSpeed: Double?
     /// The speeds of the crossings that are setting the typical crossing, before it is set.
     var firstSpeeds: [Double]
+    /// The log masses of the first compact tracks and the log spreads of the first tracks, while
+    /// one person's mass and the typical spread are their medians (``personMassWarmUpTracks``);
+    /// cleared once they run on.
+    var firstMasses: [Double]
+    var firstSpreads: [Double]
+    var firstMassCount = 0
     /// Crossings that taught the typical crossing since it was last (re)started.
     var speedCrossings = 0
     /// A running share (about the last twenty) of crossings judged cyclists.
@@ -124,6 +130,8 @@ public struct ThermalCounter: Sendable {
         blobOfLabel = Array(repeating: -1, count: count + 1)
         weighed = Array(repeating: 0, count: Self.maximumBlobs)
         firstSpeeds = Array(repeating: 0, count: Self.speedWarmUpCrossings)
+        firstMasses = Array(repeating: 0, count: Self.personMassWarmUpTracks)
+        firstSpreads = Array(repeating: 0, count: Self.personMassWarmUpTracks)
         labels = Array(repeating: 0, count: count)
         stack = Array(repeating: 0, count: count)
         blobs = Array(repeating: Blob(), count: Self.maximumBlobs)
@@ -135,7 +143,7 @@ public struct ThermalCounter: Sendable {
         lostTracks = Array(repeating: LostTrack(), count: Self.maximumTracks)
         assignedBlob = Array(repeating: -1, count: Self.maximumTracks)
         sharing = Array(repeating: false, count: Self.maximumTracks)
-        scratch = Array(repeating: 0, count: max(Self.massesPerTrack, configuration.learningFrames))
+        scratch = Array(repeating: 0, count: max(Self.massesPerTrack, configuration.learningFrames, Self.personMassWarmUpTracks))
     }
 
     /// Whether the first background has been learnt (crossings are recognised only after that).
