@@ -61,6 +61,17 @@ extension ThermalCounter {
     /// (``peopleIn(track:at:)``).
     static let personMassWarmUpTracks = 9
 
+    /// The nearest-rank `quantile` of the first `count` of `values`, the lower of two middle
+    /// ones: of two tracks, the first one's (their midpoint would be neither person's), so that
+    /// a pair after a single is weighed against the single. ``scratch`` is cleared after.
+    mutating func warmUpQuantile(of values: [Double], count: Int, _ quantile: Double) -> Double {
+        for i in 0..<count { scratch[i] = Float(values[i]) }
+        sortScratch(count)
+        let value = Double(scratch[min(max(Int((quantile * Double(count)).rounded(.up)) - 1, 0), count - 1)])
+        for i in 0..<count { scratch[i] = 0 }
+        return value
+    }
+
     /// Crossings whose speeds set the typical crossing (their median) before it runs on.
     static let speedWarmUpCrossings = 5
 
@@ -118,11 +129,14 @@ extension ThermalCounter {
     /// The median of the speeds kept while the typical crossing is being set.
     private mutating func medianOfFirstSpeeds() -> Double {
         for i in 0..<speedCrossings { scratch[i] = Float(firstSpeeds[i]) }
-        return Double(medianOfScratch(speedCrossings))
+        let median = Double(medianOfScratch(speedCrossings))
+        for i in 0..<speedCrossings { scratch[i] = 0 }
+        return median
     }
 
     /// Starts learning the typical crossing again from the next five crossings.
     mutating func forgetTypicalSpeed() {
+        for i in firstSpeeds.indices { firstSpeeds[i] = 0 }
         logTypicalSpeed = nil
         speedCrossings = 0
         judgedCyclistShare = 0
@@ -133,7 +147,9 @@ extension ThermalCounter {
     ///
     /// One person's mass is learnt from the tracks themselves: a running median over the
     /// compact tracks only (spread no larger than the running median spread), so that groups do
-    /// not inflate it whatever their share, and it follows the contrast through the day.
+    /// not inflate it whatever their share, and it follows the contrast through the day. Both
+    /// start as the medians of the first nine tracks (``personMassWarmUpTracks``,
+    /// ``warmUpQuantile(of:count:_:)``), so that a fragment or a pair seen first does not set them.
     mutating func peopleIn(track t: Int, at time: MonotonicInstant) -> (people: Int, share: Double) {
         let count = tracks[t].massCount
         let rawMass: Double
@@ -142,6 +158,7 @@ extension ThermalCounter {
         } else {
             for i in 0..<count { scratch[i] = trackMasses[t * Self.massesPerTrack + i] }
             rawMass = Double(quantileOfScratch(count, configuration.trackMassQuantile))
+            for i in 0..<count { scratch[i] = 0 }
         }
         // A faint track is weighed against other faint tracks (most of them one umbrella, or one
         // person near the pavement's temperature), never against people seen in full contrast.
@@ -161,10 +178,9 @@ extension ThermalCounter {
             // The typical spread is first the median of the tracks so far, this one included:
             // a fragment (or a pair) first does not make everyone after it wide (or compact).
             firstSpreads[countedTracks - 1] = logSpread
-            for i in 0..<countedTracks { scratch[i] = Float(firstSpreads[i]) }
-            let median = Double(medianOfScratch(countedTracks))
-            compact = logSpread <= median + 0.3
-            logPersonSpread = median
+            let typical = warmUpQuantile(of: firstSpreads, count: countedTracks, 0.5)
+            compact = logSpread <= typical + 0.3
+            logPersonSpread = typical
             if countedTracks == Self.personMassWarmUpTracks {
                 for i in firstSpreads.indices { firstSpreads[i] = 0 }
             }
@@ -178,13 +194,20 @@ extension ThermalCounter {
         }
         let logMass = log(mass)
         let reference: Double
-        if firstMassCount < Self.personMassWarmUpTracks && (compact || logPersonMass == nil) {
-            // One person's mass is first the median of the compact tracks so far, this one
-            // included: one fragment or one pair among the first does not set the unit.
+        if let known = logPersonMass, !compact || firstMassCount >= Self.personMassWarmUpTracks {
+            reference = known
+            if compact {
+                logPersonMass = Self.runningQuantile(
+                    known, toward: logMass, step: step, quantile: configuration.personQuantile)
+                learnContrast(track: t, step: step)
+            }
+        } else {
+            // One person's mass is first the quantile of the compact tracks so far, this one
+            // included (the first counted track is always among them): one fragment or one
+            // pair among the first does not set the unit.
             firstMasses[firstMassCount] = logMass
             firstMassCount += 1
-            for i in 0..<firstMassCount { scratch[i] = Float(firstMasses[i]) }
-            reference = Double(medianOfScratch(firstMassCount))
+            reference = warmUpQuantile(of: firstMasses, count: firstMassCount, configuration.personQuantile)
             if firstMassCount == Self.personMassWarmUpTracks {
                 for i in firstMasses.indices { firstMasses[i] = 0 }
             }
@@ -192,17 +215,6 @@ extension ThermalCounter {
             logPersonMass = reference
             if first { return (1, 1) }
             learnContrast(track: t, step: step)
-        } else {
-            guard let known = logPersonMass else {
-                logPersonMass = logMass
-                return (1, 1)
-            }
-            reference = known
-            if compact {
-                logPersonMass = Self.runningQuantile(
-                    known, toward: logMass, step: step, quantile: configuration.personQuantile)
-                learnContrast(track: t, step: step)
-            }
         }
         // Until enough people have been seen, one person's mass is a guess: count one per track.
         let share = mass / exp(reference)

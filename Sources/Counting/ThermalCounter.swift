@@ -65,7 +65,8 @@ public struct ThermalCounter: Sendable {
     /// Per track: the blob it took this frame (-1: none), and whether it shares one.
     var assignedBlob: [Int]
     var sharing: [Bool]
-    /// log of one person's blob mass (a running quantile), `nil` until the first crossing.
+    /// log of one person's blob mass (the median of the first compact tracks, then a running
+    /// quantile), `nil` until the first crossing.
     var logPersonMass: Double?
     /// log of one faint track's mass (a running median over faint tracks), `nil` until the first.
     var logFaintMass: Double?
@@ -382,7 +383,7 @@ public struct ThermalCounter: Sendable {
 
     /// Sorts the first `count` values of ``scratch`` in place. Insertion sort: `count` is at most a
     /// few dozen, and this runs once per crossing or at start-up.
-    private mutating func sortScratch(_ count: Int) {
+    mutating func sortScratch(_ count: Int) {
         for i in 1..<max(count, 1) {
             let value = scratch[i]
             var j = i - 1

@@ -44,6 +44,20 @@ struct FirstPeopleTests {
         #expect(abs(result.pairs - 8) <= 1, "\(result.pairs) counted for 4 pairs")
     }
 
+    /// Of two tracks, a median would be their midpoint: a pair after one walker would be weighed
+    /// against the mean of the two, about 1.4 people, and counted one.
+    @Test("a pair walking close together as the second track counts two")
+    func pairSecond() {
+        var builder = FrameBuilder(pavement: 14)
+        var counter = ThermalCounterLike()
+        #expect(builder.run(&counter, warmUp: 60, steps: 27, bodies: walk(from: -0.5, to: 8.5, steps: 27, x: 3.5)) == ["in"])
+        let pair = builder.run(&counter, warmUp: 5, steps: 27) { step in
+            let y = -0.5 + 9 * Double(step) / 26
+            return [FrameBuilder.Body(x: 3.1, y: y), FrameBuilder.Body(x: 4.0, y: y)]
+        }
+        #expect(pair == ["in", "in"])
+    }
+
     @Test("a single walker first, the same walkers and pairs count one and two each")
     func singleFirst() {
         let result = counted(after: walk(from: -0.5, to: 8.5, steps: 27, x: 3.5))
