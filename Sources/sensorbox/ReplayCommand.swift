@@ -81,10 +81,10 @@ struct ReplayCommand: AsyncParsableCommand {
             print(json ? result.json : result.text, terminator: json ? "\n" : "")
         } catch let error as ThermalRecordingError {
             let name = thermal == ThermalReplay.standardInputPath ? "<stdin>" : thermal
-            printToStandardError(ConsoleText.wrapped("\(name):\(error)") + "\n")
+            printToStandardError(DiagnosticText.wrappedMessage("\(name):\(error)") + "\n")
             throw ExitCode(1)
         } catch let error as ThermalReplayFileError {
-            printToStandardError(ConsoleText.wrapped("\(error)") + "\n")
+            printToStandardError(DiagnosticText.wrappedMessage("\(error)") + "\n")
             throw ExitCode(1)
         }
     }

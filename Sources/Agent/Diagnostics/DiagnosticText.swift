@@ -10,8 +10,9 @@ public enum DiagnosticText {
         return [truncated(head)] + wrapped(detail, width: width - indent).map { String(repeating: " ", count: indent) + $0 }
     }
 
-    /// Words joined into lines of at most `width` characters; a longer word is cut.
+    /// Words joined into lines of at most `width` characters (at least 20); a longer word is cut.
     public static func wrapped(_ text: String, width: Int) -> [String] {
+        let width = max(width, 20)
         var lines: [String] = []
         var line = ""
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {
@@ -35,6 +36,27 @@ public enum DiagnosticText {
         }
         if !line.isEmpty { lines.append(line) }
         return lines
+    }
+
+    /// An error message for the console: every line wrapped to 80 columns, keeping its
+    /// indentation (at most 40) and indenting its continuations by two more; `firstLineTaken`
+    /// columns of the first line are already used (a prefix printed before it). Control
+    /// characters other than line ends (a terminal's escape sequences, from a file or an
+    /// argument) are shown as `?`.
+    public static func wrappedMessage(_ text: String, firstLineTaken: Int = 0) -> String {
+        let shown = String(String.UnicodeScalarView(text.unicodeScalars.map {
+            $0 != "\n" && ($0.value < 0x20 || $0.value == 0x7f) ? "?" : $0
+        }))
+        var lines: [String] = []
+        for line in shown.split(separator: "\n", omittingEmptySubsequences: false) {
+            let indent = min(line.prefix { $0 == " " }.count, 40)
+            let taken = lines.isEmpty ? firstLineTaken : 0
+            let parts = wrapped(String(line.drop { $0 == " " }), width: width - taken - indent - 2)
+            for (index, part) in (parts.isEmpty ? [""] : parts).enumerated() {
+                lines.append(String(repeating: " ", count: indent + (index > 0 ? 2 : 0)) + part)
+            }
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// At most 80 columns, an ellipsis marking a cut.
