@@ -61,17 +61,6 @@ extension ThermalCounter {
     /// (``peopleIn(track:at:)``).
     static let personMassWarmUpTracks = 9
 
-    /// The nearest-rank `quantile` of the first `count` of `values`, the lower of two middle
-    /// ones: of two tracks, the first one's (their midpoint would be neither person's), so that
-    /// a pair after a single is weighed against the single. ``scratch`` is cleared after.
-    mutating func warmUpQuantile(of values: [Double], count: Int, _ quantile: Double) -> Double {
-        for i in 0..<count { scratch[i] = Float(values[i]) }
-        sortScratch(count)
-        let value = Double(scratch[min(max(Int((quantile * Double(count)).rounded(.up)) - 1, 0), count - 1)])
-        for i in 0..<count { scratch[i] = 0 }
-        return value
-    }
-
     /// Crossings whose speeds set the typical crossing (their median) before it runs on.
     static let speedWarmUpCrossings = 5
 

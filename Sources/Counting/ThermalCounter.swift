@@ -365,35 +365,6 @@ public struct ThermalCounter: Sendable {
         let sigmas = configuration.noiseSigmas
         return margin * margin > sigmas * sigmas * variance[index]
     }
-
-    /// The `quantile` (0…1, nearest rank) of the first `count` values of ``scratch`` (sorts them).
-    mutating func quantileOfScratch(_ count: Int, _ quantile: Double) -> Float {
-        guard quantile != 0.5 else { return medianOfScratch(count) }
-        guard count > 0 else { return 0 }
-        sortScratch(count)
-        return scratch[min(Int(quantile * Double(count)), count - 1)]
-    }
-
-    /// The median of the first `count` values of ``scratch`` (sorts them in place).
-    mutating func medianOfScratch(_ count: Int) -> Float {
-        guard count > 0 else { return 0 }
-        sortScratch(count)
-        return count % 2 == 1 ? scratch[count / 2] : 0.5 * (scratch[count / 2 - 1] + scratch[count / 2])
-    }
-
-    /// Sorts the first `count` values of ``scratch`` in place. Insertion sort: `count` is at most a
-    /// few dozen, and this runs once per crossing or at start-up.
-    mutating func sortScratch(_ count: Int) {
-        for i in 1..<max(count, 1) {
-            let value = scratch[i]
-            var j = i - 1
-            while j >= 0 && scratch[j] > value {
-                scratch[j + 1] = scratch[j]
-                j -= 1
-            }
-            scratch[j + 1] = value
-        }
-    }
 }
 
 #if canImport(Glibc)
