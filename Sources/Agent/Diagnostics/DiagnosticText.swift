@@ -44,9 +44,7 @@ public enum DiagnosticText {
     /// characters other than line ends (a terminal's escape sequences, from a file or an
     /// argument) are shown as `?`.
     public static func wrappedMessage(_ text: String, firstLineTaken: Int = 0) -> String {
-        let shown = String(String.UnicodeScalarView(text.unicodeScalars.map {
-            $0 != "\n" && ($0.value < 0x20 || $0.value == 0x7f) ? "?" : $0
-        }))
+        let shown = printable(text, keepingLineEnds: true)
         var lines: [String] = []
         for line in shown.split(separator: "\n", omittingEmptySubsequences: false) {
             let indent = min(line.prefix { $0 == " " }.count, 40)
@@ -57,6 +55,14 @@ public enum DiagnosticText {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `text` with control characters (a terminal's escape sequences) shown as `?`; line ends
+    /// kept when `keepingLineEnds`.
+    static func printable(_ text: some StringProtocol, keepingLineEnds: Bool = false) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map {
+            ($0 == "\n" && keepingLineEnds) || ($0.value >= 0x20 && $0.value != 0x7f) ? $0 : "?"
+        }))
     }
 
     /// At most 80 columns, an ellipsis marking a cut.

@@ -248,10 +248,8 @@ extension Substring {
 
     /// At most 16 characters, control characters (a terminal's escape sequences) shown as `?`.
     var cutForError: String {
-        let shown = String(String.UnicodeScalarView(unicodeScalars.prefix(16).map {
-            $0.value < 0x20 || $0.value == 0x7f ? "?" : $0
-        }))
-        return unicodeScalars.count <= 16 ? shown : String(shown.unicodeScalars.prefix(15)) + "…"
+        unicodeScalars.count <= 16
+            ? DiagnosticText.printable(self) : DiagnosticText.printable(Substring(unicodeScalars.prefix(15))) + "…"
     }
 
     var trimmingSpaces: Substring {
