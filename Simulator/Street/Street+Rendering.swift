@@ -30,7 +30,7 @@ extension Street {
         // temperature in sun and shade alike.
         let heating = scenario.sunHeating * weather.sun(hour - 1) * (1 - 0.8 * weather.clouds(seconds))
             * (1 - weather.rain(seconds))
-        let noiseLevel = scenario.sensorNoise
+        let noiseLevel = scenario.sensorNoise * (Double(scenario.framesPerSecond) / 10).squareRoot()
         for row in 0..<height {
             for column in 0..<width {
                 let index = row * width + column

@@ -19,6 +19,9 @@ public struct StreetScenario: Hashable, Sendable {
     public var height = 8
     /// Standard deviation of the per-pixel noise in °C at 10 fps.
     public var sensorNoise: Double = 0.3
+    /// Frames per second the array delivers. Its noise per frame grows with the square root of
+    /// the rate (a frame integrates for less time): ``sensorNoise`` × √(fps / 10).
+    public var framesPerSecond = 10
 
     // People.
     /// People per hour (both directions together) at the busiest hour of a normal weekday.

@@ -36,6 +36,10 @@ public struct ThermalCounter: Sendable {
     var previousFrame: [Float]
     var averaged: [Float]
     var hasPreviousFrame = false
+    /// The sum of the frames binned so far (``ThermalCounterConfiguration/binnedFrames``; empty
+    /// without binning), and how many that is.
+    var binSum: [Float]
+    var binnedSoFar = 0
     var background: [Float]
     var variance: [Float]
     var excess: [Float]
@@ -121,6 +125,7 @@ public struct ThermalCounter: Sendable {
         background = Array(repeating: 0, count: count)
         previousFrame = Array(repeating: 0, count: count)
         averaged = Array(repeating: 0, count: count)
+        binSum = Array(repeating: 0, count: configuration.binnedFrames > 1 ? count : 0)
         variance = Array(repeating: 0, count: count)
         excess = Array(repeating: 0, count: count)
         difference = Array(repeating: 0, count: count)
@@ -161,6 +166,7 @@ public struct ThermalCounter: Sendable {
         learned = 0
         forgetTypicalSpeed()
         hasPreviousFrame = false
+        forgetBin()
         for index in tracks.indices { forgetTrack(index) }
         blobCount = 0
         releaseAllParked()
@@ -174,16 +180,23 @@ public struct ThermalCounter: Sendable {
     ) {
         precondition(pixels.count == pixelCount, "a frame has width × height pixels")
         framesProcessed += 1
+        if configuration.binnedFrames > 1 {
+            for index in 0..<pixelCount { binSum[index] += pixels[index] }
+            binnedSoFar += 1
+            guard binnedSoFar == configuration.binnedFrames else { return }
+        }
         if configuration.averagedFrames == 2 {
             for index in 0..<pixelCount {
-                let previous = hasPreviousFrame ? previousFrame[index] : pixels[index]
-                averaged[index] = 0.5 * (pixels[index] + previous)
-                previousFrame[index] = pixels[index]
+                let pixel = binnedPixel(pixels, index)
+                let previous = hasPreviousFrame ? previousFrame[index] : pixel
+                averaged[index] = 0.5 * (pixel + previous)
+                previousFrame[index] = pixel
             }
             hasPreviousFrame = true
         } else {
-            for index in 0..<pixelCount { averaged[index] = pixels[index] }
+            for index in 0..<pixelCount { averaged[index] = binnedPixel(pixels, index) }
         }
+        forgetBin()
         if !isReady {
             learn(averaged)
             return
@@ -204,6 +217,18 @@ public struct ThermalCounter: Sendable {
         track(at: time, onCrossing: onCrossing)
         adaptBackground(averaged, sceneChanged: sceneChanged)
         parkStillTracks(averaged)
+    }
+
+    /// The pixel at `index` of this frame, or of the bin it completed: the mean of its frames.
+    private func binnedPixel(_ pixels: [Float], _ index: Int) -> Float {
+        binnedSoFar > 1 ? binSum[index] / Float(binnedSoFar) : pixels[index]
+    }
+
+    /// Empties the bin: the frames summed in it are forgotten like every other frame.
+    private mutating func forgetBin() {
+        guard binnedSoFar > 0 else { return }
+        for index in binSum.indices { binSum[index] = 0 }
+        binnedSoFar = 0
     }
 
     /// Takes one frame and returns the crossings it completed (usually none).

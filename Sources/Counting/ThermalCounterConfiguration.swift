@@ -133,6 +133,11 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
     /// the noise variance at the cost of smearing fast movers over two frames (a walker moves
     /// about 0.4 px per frame at 10 fps on 8 × 8, a cyclist up to 1.5 px).
     public var averagedFrames: Int
+    /// Frames binned into one before anything else (1: none): the counter sees the mean of each
+    /// run of this many frames, at the last one's time. An array faster than 10 fps (an
+    /// MLX90640 at 16 or 32 fps) is then counted at about 10 fps, with the noise of one 10-fps
+    /// frame instead of the higher noise of its shorter frames (``atFrameRate(_:)``).
+    public var binnedFrames: Int
     /// Blobs lighter than this share of one person's learnt mass are dropped before tracking: a
     /// pixel of noise, or a fringe left behind, carries a few hundredths of a person, while a body
     /// (or a faint but wide umbrella) carries about one. 0 keeps every blob.
@@ -149,13 +154,14 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
         widePairShare: Double = 1.4, weighsSurroundings: Bool = true, parkingFrames: Int = 30, lostTrackFrames: Int = 20,
         faintContrastFraction: Float = 0.05, weighsFaintParties: Bool = true, joinsFaintFringes: Bool = true, cyclistSpeedRatio: Double = 2, confirmationHits: Int = 3,
         confirmationFrames: Int = 5, tentativeGate: Double = 0.2, parkedLifetimeFrames: Int = 6000,
-        healsResidues: Bool = true, averagedFrames: Int = 1,
+        healsResidues: Bool = true, averagedFrames: Int = 1, binnedFrames: Int = 1,
         minimumBlobShare: Double = 0, learnsContrast: Bool = false,
         personWarmUpTracks: Int = 0, minimumHits: Int = 0
     ) {
         precondition(width >= 2 && height >= 2, "a thermal frame has at least 2 × 2 pixels")
         precondition(learningFrames >= 1, "the background needs at least one frame")
         precondition(averagedFrames == 1 || averagedFrames == 2, "frames are averaged in ones or twos")
+        precondition(binnedFrames >= 1, "frames are binned in ones or more")
         self.width = width
         self.height = height
         self.line = line
@@ -189,6 +195,7 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
         self.parkedLifetimeFrames = parkedLifetimeFrames
         self.healsResidues = healsResidues
         self.averagedFrames = averagedFrames
+        self.binnedFrames = binnedFrames
         self.minimumBlobShare = minimumBlobShare
         self.learnsContrast = learnsContrast
         self.personWarmUpTracks = personWarmUpTracks

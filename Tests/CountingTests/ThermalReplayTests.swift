@@ -106,6 +106,8 @@ struct ThermalReplayTests {
         ("# sensorbox-thermal", "1:20:", "version is missing"),
         ("# sensorbox-thermal width=8", "1:21:", "the format version is missing"),
         ("# sensorbox-thermal v2 width=8", "1:21:", "unsupported format version 'v2'"),
+        ("# sensorbox-thermal v1 fps=0", "1:24:", "fps must be a number above 0 and at most 1000"),
+        ("# sensorbox-thermal v1 fps=2000", "1:24:", "fps must be a number above 0 and at most 1000"),
     ])
     func headerMistakes(header: String, position: String, message: String) {
         var replay = ThermalReplay()
@@ -170,6 +172,28 @@ struct ThermalReplayTests {
             #expect(error.description.contains("pixel 0: \(field) K is -2"), "\(error)")
             #expect(error.description.contains("looks like °C"), "\(error)")
         }
+    }
+
+    /// Ten minutes of a 30-fps array over a pavement at body temperature, nobody there (each
+    /// frame's noise 0.3 °C × √3), under the given header.
+    static func noiseAt30FPS(header: String) -> String {
+        var builder = FrameBuilder(pavement: 31, noise: 0.3 * 3.0.squareRoot(), seed: 7)
+        var text = header + "\n"
+        for index in 0..<18_000 {
+            text += "\(Double(index) / 30)," + builder.frame([]).map { "\($0)" }.joined(separator: ",") + "\n"
+        }
+        return text
+    }
+
+    @Test("the header's fps decides the binning: a 30-fps recording read as one counts fewer crossings of nobody")
+    func headerFrameRateBins() throws {
+        var asThirty = ThermalReplay()
+        try asThirty.feed(contentsOf: Self.noiseAt30FPS(header: "# sensorbox-thermal v1 width=8 height=8 fps=30"))
+        var asTen = ThermalReplay()
+        try asTen.feed(contentsOf: Self.noiseAt30FPS(header: "# sensorbox-thermal v1 width=8 height=8 fps=10"))
+        let binned = asThirty.result.totals.values.reduce(0, +), unbinned = asTen.result.totals.values.reduce(0, +)
+        #expect(asThirty.result.frames == 18_000)
+        #expect(binned < unbinned, "\(binned) read at 30 fps against \(unbinned) read as 10 fps")
     }
 
     @Test("every window with a frame is listed, quiet ones with zeros")

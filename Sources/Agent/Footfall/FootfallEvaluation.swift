@@ -18,14 +18,13 @@ public enum FootfallEvaluation {
         public var startOffset: Duration
         public var seed: UInt64
         public var windowSeconds: Int64
-        public var framesPerSecond: Int
         public var counter: ThermalCounterConfiguration
         /// How the box fills in hidden windows from the beams; `nil`: the thermal count alone.
         public var fusion: FootfallFusion?
 
         public init(
             scenario: StreetScenario, duration: Duration = .seconds(86_400), startOffset: Duration = .zero,
-            seed: UInt64 = 1, windowSeconds: Int64 = 900, framesPerSecond: Int = 10,
+            seed: UInt64 = 1, windowSeconds: Int64 = 900,
             counter: ThermalCounterConfiguration? = nil, fusion: FootfallFusion? = FootfallFusion()
         ) {
             self.scenario = scenario
@@ -33,8 +32,9 @@ public enum FootfallEvaluation {
             self.startOffset = startOffset
             self.seed = seed
             self.windowSeconds = windowSeconds
-            self.framesPerSecond = framesPerSecond
-            self.counter = counter ?? ThermalCounterConfiguration(width: scenario.width, height: scenario.height)
+            self.counter = counter
+                ?? ThermalCounterConfiguration(width: scenario.width, height: scenario.height)
+                    .atFrameRate(Double(scenario.framesPerSecond))
             self.fusion = fusion
         }
     }
@@ -64,7 +64,7 @@ public enum FootfallEvaluation {
             wallAtZero: options.scenario.start.secondsSinceEpoch)
         var frame = [Float](repeating: 0, count: options.scenario.width * options.scenario.height)
         let start = options.startOffset.seconds
-        let frameCount = Int(options.duration.seconds * Double(options.framesPerSecond))
+        let frameCount = Int(options.duration.seconds * Double(options.scenario.framesPerSecond))
         let truthName: (StreetDirection) -> String = { $0 == .in ? line.positiveName : line.negativeName }
         // Ground truth before the start is not ours to count.
         _ = street.drainCrossings(upTo: start)
@@ -72,7 +72,7 @@ public enum FootfallEvaluation {
         var contrastWindow: Int64?
 
         for index in 0..<frameCount {
-            let seconds = start + Double(index) / Double(options.framesPerSecond)
+            let seconds = start + Double(index) / Double(options.scenario.framesPerSecond)
             let time = MonotonicInstant(nanoseconds: UInt64(seconds * 1e9))
             let window = tally.window(of: time)
             if let previous = contrastWindow, previous != window {
@@ -81,7 +81,7 @@ public enum FootfallEvaluation {
             contrastWindow = window
             street.renderThermal(into: &frame, atSeconds: seconds, quantized: true)
             thermal.process(frame, at: time) { tally.add(.thermal, $0.direction, at: $0.time) }
-            if index % options.framesPerSecond == 0 || index == frameCount - 1 {
+            if index % options.scenario.framesPerSecond == 0 || index == frameCount - 1 {
                 for edge in street.drainBeamEdges(upTo: seconds) {
                     let event = BeamLineEdge(line: edge.beam == 0 ? .a : .b, event: edge.event)
                     beams.process(event) { tally.add(.beams, $0.direction, at: $0.time) }
@@ -95,7 +95,7 @@ public enum FootfallEvaluation {
             }
         }
         if let last = contrastWindow { tally.hidden[last] = thermal.takeContrastStatistics().hiddenShare }
-        let end = start + Double(frameCount) / Double(options.framesPerSecond)
+        let end = start + Double(frameCount) / Double(options.scenario.framesPerSecond)
         for crossing in street.drainCrossings(upTo: end) {
             tally.addTruth(crossing, name: truthName(crossing.direction))
         }

@@ -24,7 +24,8 @@ public struct ThermalRecordingError: Error, Hashable, Sendable, CustomStringConv
 public struct ThermalRecordingHeader: Hashable, Sendable {
     public var width: Int
     public var height: Int
-    /// Informational: the frames' own times decide how the counter sees them.
+    /// The array's frame rate. From 15 fps on the counter bins frames to about 10 fps
+    /// (``ThermalCounterConfiguration/atFrameRate(_:)``); the frames' own times are their times.
     public var framesPerSecond: Double
     /// `celsius` or `kelvin` (converted to °C when read).
     public var unit: String
@@ -74,7 +75,7 @@ public struct ThermalRecordingHeader: Hashable, Sendable {
                 if parts[0] == "width" { width = value } else { height = value }
             case "fps":
                 guard let value = Double(parts[1]), value > 0, value <= 1000 else {
-                    throw ThermalRecordingError(line: 1, column: at, message: "fps must be a positive number")
+                    throw ThermalRecordingError(line: 1, column: at, message: "fps must be a number above 0 and at most 1000")
                 }
                 fps = value
             default:
@@ -118,8 +119,8 @@ public struct ThermalReplay {
     ///   - line: the counting line (axis, position, direction names); the default counts along
     ///     the columns across the middle, row 0 → last row as `in`.
     ///   - windowSeconds: also sum crossings per window of the recording's time (e.g. 900).
-    ///   - configuration: counter settings; its width, height and line are taken from the
-    ///     header and `line`.
+    ///   - configuration: counter settings; its width, height, line and binning are taken from
+    ///     the header (its size and fps) and `line`.
     public init(line: CountingLine = CountingLine(), windowSeconds: Int64? = nil, configuration: ThermalCounterConfiguration? = nil) {
         self.line = line
         self.windowSeconds = windowSeconds
@@ -140,7 +141,7 @@ public struct ThermalReplay {
             settings.width = parsed.width
             settings.height = parsed.height
             settings.line = line
-            counter = ThermalCounter(configuration: settings)
+            counter = ThermalCounter(configuration: settings.atFrameRate(parsed.framesPerSecond))
             pixels = Array(repeating: 0, count: parsed.width * parsed.height)
             return
         }

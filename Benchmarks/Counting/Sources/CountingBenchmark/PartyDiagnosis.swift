@@ -24,9 +24,10 @@ func partyDiagnosis(
     var tracks: [CountedTrack] = []
     var remaining = 0
     var truth: [GroundTruthCrossing] = []
-    let frames = Int(hours * 36_000)
+    let fps = scenario.framesPerSecond
+    let frames = Int(hours * 3600) * fps
     for index in 0..<frames {
-        let seconds = Double(index) / 10
+        let seconds = Double(index) / Double(fps)
         street.renderThermal(into: &frame, atSeconds: seconds, quantized: true)
         counter.process(frame, at: MonotonicInstant(nanoseconds: UInt64(seconds * 1e9))) { event in
             if remaining > 0 { remaining -= 1; return }
@@ -37,9 +38,9 @@ func partyDiagnosis(
                 people: event.partySize, share: event.personShare,
                 nearStanding: inView.standing > 0, nobodyInView: inView.all == 0))
         }
-        if index % 600 == 0 { truth += street.drainCrossings(upTo: seconds) }
+        if index % (60 * fps) == 0 { truth += street.drainCrossings(upTo: seconds) }
     }
-    truth += street.drainCrossings(upTo: Double(frames) / 10)
+    truth += street.drainCrossings(upTo: Double(frames) / Double(fps))
     // Every true person matched to the nearest free counted person (a track of k people gives k
     // slots) of the same direction within 2.5 s (100 s for lingering parties).
     var slots: [CountedTrack] = []
@@ -145,19 +146,20 @@ func trace(
     var street = Street(scenario: scenario, seed: seed)
     var counter = ThermalCounter(configuration: configuration)
     var frame = [Float](repeating: 0, count: scenario.width * scenario.height)
-    let last = Int((at + (everyFrame ? 0.5 : 2)) * 10)
+    let fps = scenario.framesPerSecond
+    let last = Int((at + (everyFrame ? 0.5 : 2)) * Double(fps))
     for index in 0...last {
-        let seconds = Double(index) / 10
+        let seconds = Double(index) / Double(fps)
         street.renderThermal(into: &frame, atSeconds: seconds, quantized: true)
         var events: [String] = []
         counter.process(frame, at: MonotonicInstant(nanoseconds: UInt64(seconds * 1e9))) { event in
             events.append("COUNT \(event.direction) x\(event.partySize)")
         }
-        if index % 600 == 0 { _ = street.drainCrossings(upTo: seconds) }
+        if index % (60 * fps) == 0 { _ = street.drainCrossings(upTo: seconds) }
         if everyFrame {
             guard seconds >= at - 1.5 else { continue }
         } else {
-            guard seconds >= at - 4, index % 5 == 0 || !events.isEmpty else { continue }
+            guard seconds >= at - 4, index % max(fps / 2, 1) == 0 || !events.isEmpty else { continue }
         }
         print("t \(seconds)  " + events.joined(separator: ", "))
         for line in street.diagnosticPeople(atSeconds: seconds) + counter.diagnosticTracks { print("    " + line) }

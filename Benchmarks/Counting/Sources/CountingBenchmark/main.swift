@@ -18,7 +18,7 @@ import Simulator
 // the beam pair (FootfallFusion); --thermal-only counts with the thermal counter alone.
 // Every mode takes --set name=value,... (counter settings); accuracy, report, contrast, parties and
 // trace also take --parties 1,2 / --children, --lingering, --cyclists SHARE (the scenario's mix) and
-// --mounting-height METRES / --noise KELVIN / --frame 32x24 (its sensor) and --rain 15.5-16.5,...
+// --mounting-height METRES / --noise KELVIN / --frame 32x24 / --fps N (its sensor) and --rain 15.5-16.5,...
 // (its showers, local hours). For exploring, on seeds kept out of the table.
 
 let allArguments = Array(CommandLine.arguments.dropFirst())
@@ -86,7 +86,7 @@ func pad(_ text: String, _ width: Int) -> String {
         default: print("unknown setting \(parts[0])")
         }
     }
-    return configuration
+    return arguments.contains("--no-binning") ? configuration : configuration.atFrameRate(Double(scenario?.framesPerSecond ?? 10))
 }
 
 /// The box's fusion of low-contrast windows with the beams; `--thermal-only`: none.
@@ -96,8 +96,9 @@ func pad(_ text: String, _ width: Int) -> String {
 
 /// Diagnostic variants (`--parties 1,2`): only parties of the given sizes, no lingering, no
 /// cyclists, no children; `--children`, `--lingering`, `--cyclists SHARE` set those shares;
-/// `--mounting-height METRES` and `--noise KELVIN` change the sensor's mounting and noise,
-/// `--frame 32x24` its pixels (another array over the same 60° field of view);
+/// `--mounting-height METRES` and `--noise KELVIN` change the sensor's mounting and noise (at
+/// 10 fps), `--frame 32x24` its pixels (another array over the same 60° field of view), `--fps N`
+/// its frame rate (the noise per frame grows with its square root);
 /// `--rain 15.5-16.5,18-19` replaces the scenario's showers (local hours).
 @MainActor func diagnosticVariant(_ scenario: StreetScenario) -> StreetScenario {
     var variant = scenario
@@ -112,6 +113,7 @@ func pad(_ text: String, _ width: Int) -> String {
     if let share = option("--cyclists").flatMap(Double.init) { variant.cyclistShare = share }
     if let metres = option("--mounting-height").flatMap(Double.init) { variant.mountingHeight = metres }
     if let kelvin = option("--noise").flatMap(Double.init) { variant.sensorNoise = kelvin }
+    if let rate = option("--fps").flatMap(Int.init), rate >= 1 { variant.framesPerSecond = rate }
     if let size = option("--frame") {
         // "32x24": another array's pixels over the same field of view.
         let sides = size.split(separator: "x").compactMap { Int($0) }
@@ -149,8 +151,7 @@ func pad(_ text: String, _ width: Int) -> String {
 /// settings of the command line.
 @MainActor func evaluate(_ scenario: StreetScenario, seed: UInt64) -> FootfallEvaluationResult {
     FootfallEvaluation.run(.init(
-        scenario: scenario, duration: .seconds(hours * 3600), seed: seed, counter: counterConfiguration(for: scenario),
-        fusion: fusion()))
+        scenario: scenario, duration: .seconds(hours * 3600), seed: seed, counter: counterConfiguration(for: scenario), fusion: fusion()))
 }
 
 /// The expected Σ |counted − true| over windows with `truths` true crossings, for a counter that
@@ -301,8 +302,8 @@ case "contrast":
     print("hour  lowContrast   true  thermal   error  person")
     for hour in 0..<Int(hours) {
         var counted = 0
-        for index in 0..<36_000 {
-            let seconds = Double(hour) * 3600 + Double(index) / 10
+        for index in 0..<(3600 * variant.framesPerSecond) {
+            let seconds = Double(hour) * 3600 + Double(index) / Double(variant.framesPerSecond)
             street.renderThermal(into: &frame, atSeconds: seconds, quantized: true)
             counter.process(frame, at: MonotonicInstant(nanoseconds: UInt64(seconds * 1e9))) { _ in counted += 1 }
         }
