@@ -32,6 +32,8 @@ struct Track: Sendable {
     var firstTime = MonotonicInstant(nanoseconds: 0)
     /// Has crossed the line before (and carries someone else now, timed from that crossing).
     var hasCrossed = false
+    /// First seen inside the hysteresis band, with no side yet (``ThermalCounterConfiguration/infersSideAtBirth``).
+    var bornInBand = false
 }
 
 extension ThermalCounter {
@@ -50,9 +52,12 @@ extension ThermalCounter {
         // Confirmed tracks choose first; tentative ones (``ThermalCounterConfiguration/confirmationHits``)
         // only among the blobs left, within a narrower gate, so that a blob of noise next to a
         // person can neither take the person's blob nor grow into a track of its own.
-        assignGreedily(confirmed: true, gate2: gate2)
+        // A fresh track has no velocity yet: its first step may go as far along the counting axis
+        // as a cyclist's (``ThermalCounterConfiguration/firstStepGate``), across it as far as the gate.
+        let firstStep = max(configuration.firstStepGate * Double(along), gateDistance)
+        assignGreedily(confirmed: true, gate2: gate2, firstStepWeight: gate2 / (firstStep * firstStep))
         let tentativeGate = configuration.tentativeGate * Double(along)
-        assignGreedily(confirmed: false, gate2: tentativeGate * tentativeGate)
+        assignGreedily(confirmed: false, gate2: tentativeGate * tentativeGate, firstStepWeight: 1)
         // A track left over with a taken blob in its gate: two people in one blob (passing each
         // other, or one catching up). Both coast on their own velocity until they part.
         for t in 0..<Self.maximumTracks where tracks[t].alive && tracks[t].confirmed && assignedBlob[t] < 0 {
@@ -114,8 +119,9 @@ extension ThermalCounter {
     }
 
     /// Greedy nearest-first assignment between the predicted positions of the (confirmed or
-    /// tentative) tracks without a blob and the blobs nobody has taken.
-    private mutating func assignGreedily(confirmed: Bool, gate2: Double) {
+    /// tentative) tracks without a blob and the blobs nobody has taken. A fresh track's distance
+    /// along the counting axis counts `firstStepWeight` times (an elliptic gate for its first step).
+    private mutating func assignGreedily(confirmed: Bool, gate2: Double, firstStepWeight: Double) {
         while true {
             var best = gate2, bestTrack = -1, bestBlob = -1
             for t in 0..<Self.maximumTracks
@@ -125,9 +131,10 @@ extension ThermalCounter {
                 // A faint blob extends a faint track or an established one, never a young track
                 // of strong blobs (which may be noise itself: two of them would make a chain).
                 let takesFaint = tracks[t].faint || tracks[t].hits >= Self.establishedHits
+                let alongWeight = tracks[t].hits == 1 ? firstStepWeight : 1
                 for b in 0..<blobCount where blobs[b].owner < 0 && (takesFaint || !blobs[b].faint) {
                     let da = blobs[b].along - pa, dc = blobs[b].across - pc
-                    let d2 = da * da + dc * dc
+                    let d2 = alongWeight * da * da + dc * dc
                     if d2 <= best { best = d2; bestTrack = t; bestBlob = b }
                 }
             }
@@ -175,6 +182,7 @@ extension ThermalCounter {
             confirmed: !blob.faint || configuration.confirmationHits <= 1, faint: blob.faint, firstAlong: blob.along,
             firstTime: time)
         if !inheritParking(t) { inheritLostTrack(t) }
+        tracks[t].bornInBand = tracks[t].side == 0 && configuration.infersSideAtBirth
         if weighsMass(at: blob.along) {
             trackMasses[t * Self.massesPerTrack] = Float(blob.mass)
             tracks[t].massCount = 1
@@ -197,7 +205,11 @@ extension ThermalCounter {
     private mutating func checkCrossing(track t: Int, at time: MonotonicInstant, onCrossing: (CrossingEvent) -> Void) {
         let newSide = side(of: tracks[t].along)
         guard newSide != 0 else { return }
-        let oldSide = tracks[t].side
+        var oldSide = tracks[t].side
+        // Seen first inside the band and now leaving it the way it moves: it came from the other side.
+        if oldSide == 0 && tracks[t].bornInBand && tracks[t].hits >= 2
+            && (tracks[t].velocityAlong > 0 ? 1 : -1) == Int(newSide) { oldSide = -newSide }
+        tracks[t].bornInBand = false
         tracks[t].side = newSide
         guard oldSide != 0, oldSide != newSide else { return }
         // A track that crosses again carries someone else (an exiting track takes over a party

@@ -2,17 +2,30 @@ extension ThermalCounterConfiguration {
     /// The frame rate the settings counted in frames are given for: the AMG8833's 10 fps.
     public static let referenceFramesPerSecond = 10.0
 
-    /// These settings for an array delivering `framesPerSecond` frames a second. From 15 fps
-    /// on, frames are binned to about 10 fps (``binnedFrames``: 2 at 15 to 24 fps, 3 at 25 to
-    /// 34): the counter then sees the frames it was made for, with the noise of a 10-fps frame.
-    /// Slower arrays are counted frame by frame with the settings as they are: converting the
-    /// settings counted in frames to the same times counted worse on the simulated street at
-    /// 4, 5 and 20 fps (docs/counting.md, "Eleventh round"), and what an array below 5 fps
-    /// misses (people it sees in a handful of frames) no setting brings back.
+    /// How far a walker moves per frame at 10 fps, as a fraction of the frame along the counting
+    /// axis (about 0.35 px of 8 from 4 m at 1.35 m/s).
+    static let walkerStepAtReference = 0.045
+
+    /// These settings for an array delivering `framesPerSecond` frames a second (an AMG8833 at
+    /// 1 fps, an MLX90640 at 2 to 64).
+    ///
+    /// - From 15 fps on, frames are binned to about 10 fps (``binnedFrames``: 2 at 15 to 24 fps,
+    ///   3 at 25 to 34): the counter sees the frames it was made for, with the noise of a 10-fps
+    ///   frame instead of the higher noise of shorter ones.
+    /// - Below 10 fps people move further between frames: a fresh track's first step may be a
+    ///   cyclist's step at that rate (``firstStepGate`` × 10 / fps). Below 4 fps a walker's
+    ///   step is wider than the hysteresis band, and a track first seen inside it takes its side
+    ///   from its motion (``infersSideAtBirth``).
+    /// - Settings counted in frames stay as they are: converted to the same times, they counted
+    ///   worse on the simulated street at 4, 5 and 20 fps (docs/counting.md, "Eleventh round").
     public func atFrameRate(_ framesPerSecond: Double) -> ThermalCounterConfiguration {
         precondition(framesPerSecond > 0, "a frame rate is positive")
         var scaled = self
         scaled.binnedFrames = max(1, Int((framesPerSecond / Self.referenceFramesPerSecond).rounded()))
+        let slowdown = Self.referenceFramesPerSecond / (framesPerSecond / Double(scaled.binnedFrames))
+        guard slowdown > 1 else { return scaled }
+        scaled.firstStepGate = firstStepGate * slowdown
+        if Self.walkerStepAtReference * slowdown > 2 * line.hysteresis { scaled.infersSideAtBirth = true }
         return scaled
     }
 }

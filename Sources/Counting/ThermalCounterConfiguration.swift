@@ -57,6 +57,18 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
     /// How far a track may move from its predicted position between frames, as a fraction of the
     /// frame length along the counting axis (a cyclist at 6 m/s moves ~1.5 px per frame on 8 × 8).
     public var gate: Double
+    /// How far a fresh track's first step (it has no velocity yet) may go along the counting
+    /// axis, as a fraction of the frame length: a cyclist's step, 6 m/s, about 0.19 of the frame
+    /// per frame at 10 fps from 4 m. Across the axis it keeps the ``gate``. Below the gate it
+    /// changes nothing (as at 10 fps); ``atFrameRate(_:)`` scales it for a slower array.
+    public var firstStepGate: Double
+    /// A track first seen inside the hysteresis band takes the side it moves away from as the
+    /// side it came from, and counts when it leaves the band. Off by default: at 10 fps a person
+    /// is seen on their side before the band, and a track born inside it is a part of someone
+    /// (a pair parting) that must not count again. An array so slow that a walker moves more
+    /// than the band's width per frame (below 4 fps on the default line) first sees many people
+    /// inside it; ``atFrameRate(_:)`` turns this on there.
+    public var infersSideAtBirth: Bool
     /// Frames a track survives without a blob (a person fading into the background for a moment).
     public var maximumMissedFrames: Int
     /// Frames two tracks may share one blob (two people passing each other) while each coasts.
@@ -149,7 +161,8 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
         noiseSigmas: Float = 3.0, contrastFraction: Float = 0.2, minimumThreshold: Float = 0.3,
         bodyTemperature: Float = 31, apparentBodyRange: ClosedRange<Float> = 27...37, minimumContrast: Float = 2,
         sceneChangeFraction: Double = 0.6,
-        mergeDistance: Double = 1.0, gate: Double = 0.3, maximumMissedFrames: Int = 4,
+        mergeDistance: Double = 1.0, gate: Double = 0.3, firstStepGate: Double = 0.19,
+        infersSideAtBirth: Bool = false, maximumMissedFrames: Int = 4,
         maximumSharedFrames: Int = 30, personQuantile: Double = 0.5, trackMassQuantile: Double = 0.75,
         widePairShare: Double = 1.4, weighsSurroundings: Bool = true, parkingFrames: Int = 30, lostTrackFrames: Int = 20,
         faintContrastFraction: Float = 0.05, weighsFaintParties: Bool = true, joinsFaintFringes: Bool = true, cyclistSpeedRatio: Double = 2, confirmationHits: Int = 3,
@@ -177,6 +190,8 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
         self.sceneChangeFraction = sceneChangeFraction
         self.mergeDistance = mergeDistance
         self.gate = gate
+        self.firstStepGate = firstStepGate
+        self.infersSideAtBirth = infersSideAtBirth
         self.maximumMissedFrames = maximumMissedFrames
         self.maximumSharedFrames = maximumSharedFrames
         self.personQuantile = personQuantile

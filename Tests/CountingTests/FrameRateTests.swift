@@ -2,7 +2,7 @@ import Counting
 import Hardware
 import Testing
 
-@Suite("Arrays faster than 10 fps")
+@Suite("Arrays faster or slower than 10 fps")
 struct FrameRateTests {
     /// Ten minutes over a pavement at body temperature, nobody there, at `framesPerSecond`: the
     /// noise of each frame grows with the square root of the rate (0.3 °C at 10 fps, 0.42 °C at
@@ -65,5 +65,56 @@ struct FrameRateTests {
     ])
     func binning(framesPerSecond: Double, binnedFrames: Int) {
         #expect(ThermalCounterConfiguration().atFrameRate(framesPerSecond).binnedFrames == binnedFrames)
+    }
+
+    /// Frames at `framesPerSecond` (noise 0.3 °C × √(fps / 10)): 40 frames of pavement (the
+    /// background is learnt from the first 30 at any rate), then each walk of `walks` (a body's
+    /// row per frame, in order), with a second of pavement after each.
+    func crossings(
+        framesPerSecond: Int, settings: ThermalCounterConfiguration, walks: [[Double]], x: Double = 3.5
+    ) -> [String] {
+        var builder = FrameBuilder(pavement: 16, noise: 0.3 * (Double(framesPerSecond) / 10).squareRoot(), seed: 3)
+        var counter = ThermalCounterLike(settings)
+        var index = 0
+        func next() -> MonotonicInstant {
+            index += 1
+            return MonotonicInstant(nanoseconds: UInt64(index) * 1_000_000_000 / UInt64(framesPerSecond))
+        }
+        var names: [String] = []
+        for _ in 0..<40 { names += counter.feed(builder.frame([]), at: next()) }
+        for (number, rows) in walks.enumerated() {
+            for row in rows {
+                names += counter.feed(builder.frame([FrameBuilder.Body(x: x + Double(number % 3), y: row)]), at: next())
+            }
+            for _ in 0..<framesPerSecond { names += counter.feed(builder.frame([]), at: next()) }
+        }
+        return names
+    }
+
+    /// A cyclist at 6 m/s under a 4-fps array moves 2.35 px a frame on 8 × 8, further than the
+    /// 10-fps gate lets a fresh track (no velocity yet) take its first step.
+    @Test("cyclists under a 4-fps array are counted when the settings are for 4 fps, missed with those for 10")
+    func cyclistsAtFourFPS() {
+        let ride = (0..<5).map { -0.7 + 2.35 * Double($0) }
+        let walks = (0..<8).map { $0 % 2 == 0 ? ride : ride.map { 8 - $0 } }
+        let settings = ThermalCounterConfiguration()
+        let adapted = crossings(framesPerSecond: 4, settings: settings.atFrameRate(4), walks: walks)
+        let asAtTen = crossings(framesPerSecond: 4, settings: settings, walks: walks)
+        #expect(adapted.filter { $0 == "in" }.count >= 3 && adapted.filter { $0 == "out" }.count >= 3, "\(adapted)")
+        #expect(asAtTen.count <= 2, "\(asAtTen)")
+    }
+
+    /// Under a 2-fps array a walker moves 1.75 px a frame, wider than the hysteresis band
+    /// (1 px on 8 × 8): someone can be seen first inside it. At 10 fps a track born there is part
+    /// of someone already counted (a pair parting), and must not count.
+    @Test("a walker first seen inside the band counts under a 2-fps array, not with the settings for 10 fps")
+    func firstSeenInsideTheBand() {
+        let fromTheBand = (0..<4).map { 4.0 + 1.75 * Double($0) }
+        let walks = [fromTheBand, fromTheBand.map { 8 - $0 }]
+        let settings = ThermalCounterConfiguration()
+        #expect(settings.atFrameRate(2).infersSideAtBirth)
+        #expect(!settings.atFrameRate(5).infersSideAtBirth)
+        #expect(crossings(framesPerSecond: 2, settings: settings.atFrameRate(2), walks: walks) == ["in", "out"])
+        #expect(crossings(framesPerSecond: 2, settings: settings, walks: walks).isEmpty)
     }
 }

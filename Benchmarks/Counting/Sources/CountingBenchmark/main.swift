@@ -82,6 +82,8 @@ func pad(_ text: String, _ width: Int) -> String {
         case "confirmationFrames": configuration.confirmationFrames = Int(value)
         case "tentativeGate": configuration.tentativeGate = value
         case "parkedLifetimeFrames": configuration.parkedLifetimeFrames = Int(value)
+        case "infersSideAtBirth": configuration.infersSideAtBirth = value != 0
+        case "firstStepGate": configuration.firstStepGate = value
         case "healsResidues": configuration.healsResidues = value != 0
         default: print("unknown setting \(parts[0])")
         }
