@@ -14,7 +14,9 @@ struct ReplayCommand: AsyncParsableCommand {
             The file: a first line "# sensorbox-thermal v1 width=8 height=8 fps=10 unit=celsius", then \
             one frame per line, "time_seconds,p0,p1,…,p63" in the sensor's row-major pixel order. By \
             default people move along the columns (from row 0 towards the last row is "in"), across a \
-            line through the middle. Frames are counted and dropped one by one; only counts are printed.
+            line through the middle. The header's fps (default 10) is the array's frame rate: from 15 \
+            fps on, frames are averaged to about 10 fps; below 10 fps the tracker lets people move \
+            further between frames. Frames are counted and dropped one by one; only counts are printed.
             """)
 
     @Option(help: ArgumentHelp("The recording (see above); - reads standard input.", valueName: "file"))
