@@ -18,7 +18,7 @@ import Simulator
 // the beam pair (FootfallFusion); --thermal-only counts with the thermal counter alone.
 // Every mode takes --set name=value,... (counter settings); accuracy, report, contrast, parties and
 // trace also take --parties 1,2 / --children, --lingering, --cyclists SHARE (the scenario's mix) and
-// --mounting-height METRES / --noise KELVIN / --frame 32x24 / --fps N (its sensor) and --rain 15.5-16.5,...
+// --mounting-height METRES / --noise KELVIN / --frame 32x24 / --fps N / --fov DEGREES (its sensor) and --rain 15.5-16.5,...
 // (its showers, local hours). For exploring, on seeds kept out of the table.
 
 let allArguments = Array(CommandLine.arguments.dropFirst())
@@ -100,7 +100,8 @@ func pad(_ text: String, _ width: Int) -> String {
 /// cyclists, no children; `--children`, `--lingering`, `--cyclists SHARE` set those shares;
 /// `--mounting-height METRES` and `--noise KELVIN` change the sensor's mounting and noise (at
 /// 10 fps), `--frame 32x24` its pixels (another array over the same 60° field of view), `--fps N`
-/// its frame rate (the noise per frame grows with its square root);
+/// its frame rate (the noise per frame grows with its square root), `--fov DEGREES` its field of
+/// view (on both axes);
 /// `--rain 15.5-16.5,18-19` replaces the scenario's showers (local hours).
 @MainActor func diagnosticVariant(_ scenario: StreetScenario) -> StreetScenario {
     var variant = scenario
@@ -116,6 +117,7 @@ func pad(_ text: String, _ width: Int) -> String {
     if let metres = option("--mounting-height").flatMap(Double.init) { variant.mountingHeight = metres }
     if let kelvin = option("--noise").flatMap(Double.init) { variant.sensorNoise = kelvin }
     if let rate = option("--fps").flatMap(Int.init), rate >= 1 { variant.framesPerSecond = rate }
+    if let degrees = option("--fov").flatMap(Double.init), degrees > 0, degrees < 180 { variant.fieldOfViewDegrees = degrees }
     if let size = option("--frame") {
         // "32x24": another array's pixels over the same field of view.
         let sides = size.split(separator: "x").compactMap { Int($0) }
