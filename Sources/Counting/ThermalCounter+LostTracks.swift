@@ -12,6 +12,8 @@ extension ThermalCounter {
     /// Frames a track must have been observed in to be *established*: remembered when it is lost,
     /// and allowed to take faint blobs (a blob of noise lives a frame or two).
     static let establishedHits = 5
+    /// Observations before a track with a long first step, or born inside the band, takes a side.
+    static let provenHits = 3
 
     /// Keeps a track that lost its blob for a moment (``ThermalCounterConfiguration/lostTrackFrames``):
     /// a person fading below the threshold for a few frames, or two people parting where the

@@ -34,6 +34,8 @@ struct Track: Sendable {
     var hasCrossed = false
     /// First seen inside the hysteresis band, with no side yet (``ThermalCounterConfiguration/infersSideAtBirth``).
     var bornInBand = false
+    /// Its first step was longer than the gate (``ThermalCounterConfiguration/firstStepGate``).
+    var longFirstStep = false
 }
 
 extension ThermalCounter {
@@ -146,6 +148,7 @@ extension ThermalCounter {
 
     private mutating func observe(track t: Int, blob: Blob) {
         let previousAlong = tracks[t].along, previousAcross = tracks[t].across
+        if tracks[t].hits == 1 { tracks[t].longFirstStep = abs(blob.along - previousAlong) > gateDistance }
         // A fresh track has no velocity yet: take the first step whole.
         let keep = tracks[t].hits > 1 ? 0.5 : 0.0
         tracks[t].velocityAlong = keep * tracks[t].velocityAlong + (1 - keep) * (blob.along - previousAlong)
@@ -205,10 +208,16 @@ extension ThermalCounter {
     private mutating func checkCrossing(track t: Int, at time: MonotonicInstant, onCrossing: (CrossingEvent) -> Void) {
         let newSide = side(of: tracks[t].along)
         guard newSide != 0 else { return }
+        // A track that took a long first step (wider than the gate: a slow array) or was first seen
+        // inside the band takes a side only once it has been seen a third time, still across: two
+        // noise pixels a long step apart, or one in the band and one beside it, are not a crossing.
+        let unproven = tracks[t].longFirstStep || tracks[t].bornInBand
+        guard !unproven || tracks[t].hits >= Self.provenHits || tracks[t].side == newSide else { return }
         var oldSide = tracks[t].side
         // Seen first inside the band and now leaving it the way it moves: it came from the other side.
-        if oldSide == 0 && tracks[t].bornInBand && tracks[t].hits >= 2
-            && (tracks[t].velocityAlong > 0 ? 1 : -1) == Int(newSide) { oldSide = -newSide }
+        if oldSide == 0 && tracks[t].bornInBand && (tracks[t].velocityAlong > 0 ? 1 : -1) == Int(newSide) {
+            oldSide = -newSide
+        }
         tracks[t].bornInBand = false
         tracks[t].side = newSide
         guard oldSide != 0, oldSide != newSide else { return }

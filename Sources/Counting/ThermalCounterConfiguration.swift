@@ -57,17 +57,19 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
     /// How far a track may move from its predicted position between frames, as a fraction of the
     /// frame length along the counting axis (a cyclist at 6 m/s moves ~1.5 px per frame on 8 × 8).
     public var gate: Double
-    /// How far a fresh track's first step (it has no velocity yet) may go along the counting
-    /// axis, as a fraction of the frame length: a cyclist's step, 6 m/s, about 0.19 of the frame
-    /// per frame at 10 fps from 4 m. Across the axis it keeps the ``gate``. Below the gate it
-    /// changes nothing (as at 10 fps); ``atFrameRate(_:)`` scales it for a slower array.
+    /// How far a confirmed fresh track's first step (it has no velocity yet) may go along the
+    /// counting axis, as a fraction of the frame length: a cyclist's step, 6 m/s, about 0.19 of
+    /// the frame per frame at 10 fps from 4 m. Across the axis it keeps the ``gate``; a tentative
+    /// track keeps its ``tentativeGate``. Below the gate it changes nothing (as at 10 fps);
+    /// ``atFrameRate(_:)`` scales it for a slower array, up to half the frame.
     public var firstStepGate: Double
     /// A track first seen inside the hysteresis band takes the side it moves away from as the
     /// side it came from, and counts when it leaves the band. Off by default: at 10 fps a person
     /// is seen on their side before the band, and a track born inside it is a part of someone
     /// (a pair parting) that must not count again. An array so slow that a walker moves more
-    /// than the band's width per frame (below 4 fps on the default line) first sees many people
-    /// inside it; ``atFrameRate(_:)`` turns this on there.
+    /// than the band's width per frame (below 3.6 fps on the default line) first sees many people
+    /// inside it; ``atFrameRate(_:)`` turns this on there. Such a track takes its side only once
+    /// it has been seen three times, as does one whose first step was longer than the ``gate``.
     public var infersSideAtBirth: Bool
     /// Frames a track survives without a blob (a person fading into the background for a moment).
     public var maximumMissedFrames: Int

@@ -117,6 +117,25 @@ struct FramePrivacyInvariantTests {
         #expect(counter.learningBuffer.allSatisfy { $0 == 0 })
     }
 
+    @Test("a bin of frames from a fast array is forgotten when it is complete, and by a reset when it is not")
+    func binnedFramesAreForgotten() {
+        var counter = ThermalCounter(configuration: ThermalCounterConfiguration().atFrameRate(30))
+        var index = 0
+        func feed(_ count: Int) {
+            for _ in 0..<count {
+                let frame = (0..<64).map { Self.distinctive[($0 + index) % Self.distinctive.count] }
+                _ = counter.process(frame, at: MonotonicInstant(nanoseconds: UInt64(index) * 33_333_333))
+                index += 1
+            }
+        }
+        feed(3 * 40)
+        #expect(counter.binSum.allSatisfy { $0 == 0 })
+        feed(2)
+        #expect(counter.binSum.contains { $0 != 0 })
+        counter.reset()
+        #expect(counter.binSum.allSatisfy { $0 == 0 })
+    }
+
     @Test("once a walker has gone, nothing of them stays in the counter: no track, lost track, blob or mass")
     func nothingOfAWalkerStays() {
         var counter = ThermalCounter()

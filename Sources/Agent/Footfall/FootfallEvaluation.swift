@@ -54,6 +54,7 @@ public enum FootfallEvaluation {
 
     /// Runs the scenario. Frames are made, counted and dropped one at a time.
     public static func run(_ options: Options) -> FootfallEvaluationResult {
+        precondition((1...1000).contains(options.scenario.framesPerSecond), "a scenario's array delivers 1 to 1000 frames a second")
         var street = Street(scenario: options.scenario, seed: options.seed)
         var thermal = ThermalCounter(configuration: options.counter)
         let line = options.counter.line

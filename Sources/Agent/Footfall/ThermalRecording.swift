@@ -24,7 +24,7 @@ public struct ThermalRecordingError: Error, Hashable, Sendable, CustomStringConv
 public struct ThermalRecordingHeader: Hashable, Sendable {
     public var width: Int
     public var height: Int
-    /// The array's frame rate. From 15 fps on the counter bins frames to about 10 fps
+    /// The array's frame rate, which the counter's settings are adapted to
     /// (``ThermalCounterConfiguration/atFrameRate(_:)``); the frames' own times are their times.
     public var framesPerSecond: Double
     /// `celsius` or `kelvin` (converted to °C when read).
@@ -119,8 +119,8 @@ public struct ThermalReplay {
     ///   - line: the counting line (axis, position, direction names); the default counts along
     ///     the columns across the middle, row 0 → last row as `in`.
     ///   - windowSeconds: also sum crossings per window of the recording's time (e.g. 900).
-    ///   - configuration: counter settings; its width, height, line and binning are taken from
-    ///     the header (its size and fps) and `line`.
+    ///   - configuration: counter settings for 10 fps; its width, height and line are taken from
+    ///     the header and `line`, and it is adapted to the header's fps (``ThermalCounterConfiguration/atFrameRate(_:)``).
     public init(line: CountingLine = CountingLine(), windowSeconds: Int64? = nil, configuration: ThermalCounterConfiguration? = nil) {
         self.line = line
         self.windowSeconds = windowSeconds

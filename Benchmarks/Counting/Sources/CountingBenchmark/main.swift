@@ -47,7 +47,9 @@ func pad(_ text: String, _ width: Int) -> String {
 /// `--set name=value,...` overrides counter settings (for exploring on seeds kept out of the table);
 /// the frame's size is the scenario's (`--frame`), 8 × 8 without one.
 @MainActor func counterConfiguration(for scenario: StreetScenario? = nil) -> ThermalCounterConfiguration {
+    // For the scenario's frame rate first (`--no-binning`: as for 10 fps), so that --set has the last word.
     var configuration = ThermalCounterConfiguration(width: scenario?.width ?? 8, height: scenario?.height ?? 8)
+    if !arguments.contains("--no-binning") { configuration = configuration.atFrameRate(Double(scenario?.framesPerSecond ?? 10)) }
     for pair in (option("--set") ?? "").split(separator: ",") {
         let parts = pair.split(separator: "=")
         guard parts.count == 2, let value = Double(parts[1]) else { continue }
@@ -88,7 +90,7 @@ func pad(_ text: String, _ width: Int) -> String {
         default: print("unknown setting \(parts[0])")
         }
     }
-    return arguments.contains("--no-binning") ? configuration : configuration.atFrameRate(Double(scenario?.framesPerSecond ?? 10))
+    return configuration
 }
 
 /// The box's fusion of low-contrast windows with the beams; `--thermal-only`: none.
