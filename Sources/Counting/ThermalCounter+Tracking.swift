@@ -148,7 +148,10 @@ extension ThermalCounter {
 
     private mutating func observe(track t: Int, blob: Blob) {
         let previousAlong = tracks[t].along, previousAcross = tracks[t].across
-        if tracks[t].hits == 1 { tracks[t].longFirstStep = abs(blob.along - previousAlong) > gateDistance }
+        // From where it was predicted: a track that took over a lost one has that one's velocity.
+        if tracks[t].hits == 1 {
+            tracks[t].longFirstStep = abs(blob.along - previousAlong - tracks[t].velocityAlong) > gateDistance
+        }
         // A fresh track has no velocity yet: take the first step whole.
         let keep = tracks[t].hits > 1 ? 0.5 : 0.0
         tracks[t].velocityAlong = keep * tracks[t].velocityAlong + (1 - keep) * (blob.along - previousAlong)

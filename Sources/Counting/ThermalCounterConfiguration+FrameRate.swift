@@ -17,9 +17,9 @@ extension ThermalCounterConfiguration {
     ///   cyclist's step at that rate (``firstStepGate`` × 10 / fps, at most half the frame).
     ///   A track whose first step was longer than the gate takes a side of the line only once it
     ///   has been seen three times, so that two noise pixels a long step apart do not make a
-    ///   crossing. Below 3.6 fps a walker's step is wider
-    ///   than the hysteresis band, and a track first seen inside it takes its side from its motion
-    ///   (``infersSideAtBirth``).
+    ///   crossing. Below 3.6 fps a walker's step is wider than the hysteresis band, and a track
+    ///   first seen inside it takes its side from its motion (``infersSideAtBirth``), also on its
+    ///   third sight.
     /// - Settings counted in frames stay as they are: converted to the same times, they counted
     ///   worse on the simulated street at 4, 5 and 20 fps (docs/counting.md, "Eleventh round").
     ///   Times given for them (a lost track remembered 2 s, a parked person 10 min) hold at 10 fps.
