@@ -3,7 +3,7 @@ import Hardware
 import Simulator
 
 /// Runs a street scenario through the counters and compares them with the street's ground truth:
-/// the thermal tracker on every 10 fps frame, the beam-pair counter on the two beams' edges, and
+/// the thermal tracker on every frame (10 fps, or the scenario's rate), the beam-pair counter on the two beams' edges, and
 /// the box's count (the thermal count, with hidden windows filled in from the beams by a
 /// ``FootfallFusion``), per direction, per clock-aligned window and in total. What
 /// `sensorbox simulate --report` prints.
@@ -54,7 +54,8 @@ public enum FootfallEvaluation {
 
     /// Runs the scenario. Frames are made, counted and dropped one at a time.
     public static func run(_ options: Options) -> FootfallEvaluationResult {
-        precondition((1...1000).contains(options.scenario.framesPerSecond), "a scenario's array delivers 1 to 1000 frames a second")
+        let fps = options.scenario.framesPerSecond
+        precondition((1...1000).contains(fps), "a scenario's array delivers 1 to 1000 frames a second")
         var street = Street(scenario: options.scenario, seed: options.seed)
         var thermal = ThermalCounter(configuration: options.counter)
         let line = options.counter.line
@@ -65,7 +66,7 @@ public enum FootfallEvaluation {
             wallAtZero: options.scenario.start.secondsSinceEpoch)
         var frame = [Float](repeating: 0, count: options.scenario.width * options.scenario.height)
         let start = options.startOffset.seconds
-        let frameCount = Int(options.duration.seconds * Double(options.scenario.framesPerSecond))
+        let frameCount = Int(options.duration.seconds * Double(fps))
         let truthName: (StreetDirection) -> String = { $0 == .in ? line.positiveName : line.negativeName }
         // Ground truth before the start is not ours to count.
         _ = street.drainCrossings(upTo: start)
@@ -73,7 +74,7 @@ public enum FootfallEvaluation {
         var contrastWindow: Int64?
 
         for index in 0..<frameCount {
-            let seconds = start + Double(index) / Double(options.scenario.framesPerSecond)
+            let seconds = start + Double(index) / Double(fps)
             let time = MonotonicInstant(nanoseconds: UInt64(seconds * 1e9))
             let window = tally.window(of: time)
             if let previous = contrastWindow, previous != window {
@@ -82,7 +83,7 @@ public enum FootfallEvaluation {
             contrastWindow = window
             street.renderThermal(into: &frame, atSeconds: seconds, quantized: true)
             thermal.process(frame, at: time) { tally.add(.thermal, $0.direction, at: $0.time) }
-            if index % options.scenario.framesPerSecond == 0 || index == frameCount - 1 {
+            if index % fps == 0 || index == frameCount - 1 {
                 for edge in street.drainBeamEdges(upTo: seconds) {
                     let event = BeamLineEdge(line: edge.beam == 0 ? .a : .b, event: edge.event)
                     beams.process(event) { tally.add(.beams, $0.direction, at: $0.time) }
@@ -96,7 +97,7 @@ public enum FootfallEvaluation {
             }
         }
         if let last = contrastWindow { tally.hidden[last] = thermal.takeContrastStatistics().hiddenShare }
-        let end = start + Double(frameCount) / Double(options.scenario.framesPerSecond)
+        let end = start + Double(frameCount) / Double(fps)
         for crossing in street.drainCrossings(upTo: end) {
             tally.addTruth(crossing, name: truthName(crossing.direction))
         }
