@@ -9,6 +9,7 @@ struct ReplayCommand: AsyncParsableCommand {
         usage: """
             sensorbox replay --thermal <file> [--windows <duration>] [--json]
                    [--axis rows|columns] [--line <fraction>] [--directions <in,out>]
+                   [--mounting-height <metres>] [--field-of-view <degrees>]
             """,
         discussion: """
             The file: a first line "# sensorbox-thermal v1 width=8 height=8 fps=10 unit=celsius", then \
@@ -16,7 +17,9 @@ struct ReplayCommand: AsyncParsableCommand {
             default people move along the columns (from row 0 towards the last row is "in"), across a \
             line through the middle. The header's fps (default 10) is the array's frame rate: from 15 \
             fps on, frames are averaged to about 10 fps; below 10 fps the tracker lets people move \
-            further between frames. Frames are counted and dropped one by one; only counts are printed.
+            further between frames. An array hung higher than 4 m, or behind a lens wider than 60°, \
+            sees people smaller: say so with --mounting-height and --field-of-view, and the tracker's \
+            threshold follows. Frames are counted and dropped one by one; only counts are printed.
             """)
 
     @Option(help: ArgumentHelp("The recording (see above); - reads standard input.", valueName: "file"))
@@ -37,6 +40,12 @@ struct ReplayCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Names of the two directions: towards the higher index first.", valueName: "in,out"))
     var directions: String = "in,out"
 
+    @Option(help: ArgumentHelp("How high the array hung above the pavement, looking down (2–15).", valueName: "metres"))
+    var mountingHeight: Double = ThermalMounting.reference.height
+
+    @Option(help: ArgumentHelp("What its lens saw along each side of the frame (10–150).", valueName: "degrees"))
+    var fieldOfView: Double = ThermalMounting.reference.fieldOfView
+
     var countingLine: CountingLine? {
         let names = directions.split(separator: ",").map(String.init)
         guard let axis = CountingLine.Axis(rawValue: axis), names.count == 2, names[0] != names[1], line > 0, line < 1 else {
@@ -53,6 +62,12 @@ struct ReplayCommand: AsyncParsableCommand {
     private func check() throws {
         guard CountingLine.Axis(rawValue: axis) != nil else { throw ValidationError("--axis: rows or columns, not \"\(axis)\"") }
         guard line > 0, line < 1 else { throw ValidationError("--line: a fraction between 0 and 1 (exclusive), not \(line)") }
+        guard ThermalMounting.heights.contains(mountingHeight) else {
+            throw ValidationError("--mounting-height: metres from 2 to 15, not \(mountingHeight)")
+        }
+        guard ThermalMounting.fieldsOfView.contains(fieldOfView) else {
+            throw ValidationError("--field-of-view: degrees from 10 to 150, not \(fieldOfView)")
+        }
         let names = directions.split(separator: ",")
         guard names.count == 2, names[0] != names[1] else {
             throw ValidationError("--directions: two different names separated by a comma, like in,out")
@@ -79,7 +94,8 @@ struct ReplayCommand: AsyncParsableCommand {
         guard let countingLine else { throw ExitCode(2) }
         do {
             let result = try ThermalReplay.run(
-                fileAt: thermal, line: countingLine, windowSeconds: try parseDuration(windows).components.seconds)
+                fileAt: thermal, line: countingLine, windowSeconds: try parseDuration(windows).components.seconds,
+                mounting: ThermalMounting(height: mountingHeight, fieldOfView: fieldOfView))
             print(json ? result.json : result.text, terminator: json ? "\n" : "")
         } catch let error as ThermalRecordingError {
             let name = thermal == ThermalReplay.standardInputPath ? "<stdin>" : thermal

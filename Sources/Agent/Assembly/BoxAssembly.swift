@@ -83,8 +83,10 @@ public enum BoxAssembly {
         case .amg8833(let settings):
             let (bus, address) = try bus()
             let camera = AMG8833(id: config.id, bus: bus, address: address, clock: clock)
+            let counter = ThermalCounterConfiguration(width: 8, height: 8, line: try countingLine(settings, sensor: config.id))
+                .mounted(settings.mounting)
             return ThermalFootfallCounter(
-                camera: camera, clock: clock, line: try countingLine(settings, sensor: config.id),
+                camera: camera, clock: clock, counter: counter,
                 windowSeconds: config.window.components.seconds, profile: privacy, randomness: randomness,
                 beams: settings.beams.flatMap { pair in shared[pair].map { (pair, $0) } },
                 calibrationFile: state.map { FusionCalibrationFile(state: $0, sensor: config.id) })

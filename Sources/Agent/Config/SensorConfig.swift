@@ -1,3 +1,4 @@
+import Counting
 import Hardware
 import Sensors
 
@@ -98,12 +99,21 @@ public struct ThermalCounterSettings: Hashable, Sendable {
     /// were hidden (a pavement as warm as them, umbrellas; ``FootfallFusion``); `nil`: the thermal
     /// count alone.
     public var beams: SensorID?
+    /// How high the array hangs above the pavement (`mounting_height`, metres, 4 by default) and
+    /// what its lens sees along each side of the frame (`field_of_view`, degrees, the AMG8833's 60
+    /// by default): the tracker's threshold follows how small people look from there
+    /// (``ThermalCounterConfiguration/mounted(_:)``).
+    public var mounting: ThermalMounting
 
-    public init(line: CrossingLine, axis: CrossingAxis, directions: [String], beams: SensorID? = nil) {
+    public init(
+        line: CrossingLine, axis: CrossingAxis, directions: [String], beams: SensorID? = nil,
+        mounting: ThermalMounting = .reference
+    ) {
         self.line = line
         self.axis = axis
         self.directions = directions
         self.beams = beams
+        self.mounting = mounting
     }
 }
 

@@ -1,3 +1,5 @@
+import Counting
+
 /// Decodes the keys only one type of sensor has.
 struct SensorSettingsDecoder {
     let reader: TableReader
@@ -115,8 +117,16 @@ struct SensorSettingsDecoder {
         let directions = decodeDirections()
         // Whether it names a beam pair of this box is checked once every sensor is known.
         let beams = reader.string("beams")
-        guard lineIsValid, let axis, let directions, reader.has("beams") == (beams != nil) else { return nil }
-        return .amg8833(ThermalCounterSettings(line: line, axis: axis, directions: directions, beams: beams?.value))
+        let height = reader.number("mounting_height", in: ThermalMounting.heights)
+        let lens = reader.number("field_of_view", in: ThermalMounting.fieldsOfView)
+        guard lineIsValid, let axis, let directions, reader.has("beams") == (beams != nil),
+              reader.has("mounting_height") == (height != nil), reader.has("field_of_view") == (lens != nil)
+        else { return nil }
+        return .amg8833(ThermalCounterSettings(
+            line: line, axis: axis, directions: directions, beams: beams?.value,
+            mounting: ThermalMounting(
+                height: height?.value ?? ThermalMounting.reference.height,
+                fieldOfView: lens?.value ?? ThermalMounting.reference.fieldOfView)))
     }
 
     private func beamPair() -> SensorSettings? {

@@ -3,10 +3,11 @@ import Hardware
 import Simulator
 
 /// Runs a street scenario through the counters and compares them with the street's ground truth:
-/// the thermal tracker on every frame (10 fps, or the scenario's rate), the beam-pair counter on
-/// the two beams' edges, and the box's count (the thermal count, with hidden windows filled in
-/// from the beams by a ``FootfallFusion``), per direction, per clock-aligned window and in
-/// total. What `sensorbox simulate --report` prints.
+/// the thermal tracker on every frame (10 fps, or the scenario's rate; its settings adapted to
+/// that rate and to the sensor's mounting height and lens), the beam-pair counter on the two
+/// beams' edges, and the box's count (the thermal count, with hidden windows filled in from the
+/// beams by a ``FootfallFusion``), per direction, per clock-aligned window and in total. What
+/// `sensorbox simulate --report` prints.
 public enum FootfallEvaluation {
     /// What to run.
     public struct Options: Sendable {
@@ -35,6 +36,7 @@ public enum FootfallEvaluation {
             self.counter = counter
                 ?? ThermalCounterConfiguration(width: scenario.width, height: scenario.height)
                     .atFrameRate(Double(scenario.framesPerSecond))
+                    .mounted(ThermalMounting(height: scenario.mountingHeight, fieldOfView: scenario.fieldOfViewDegrees))
             self.fusion = fusion
         }
     }

@@ -107,6 +107,7 @@ public struct ThermalReplay {
     public let windowSeconds: Int64?
     public private(set) var frames = 0
     private var line: CountingLine
+    private var mounting: ThermalMounting
     private var configuration: ThermalCounterConfiguration?
     private var counter: ThermalCounter?
     private var lineNumber = 0
@@ -119,11 +120,17 @@ public struct ThermalReplay {
     ///   - line: the counting line (axis, position, direction names); the default counts along
     ///     the columns across the middle, row 0 → last row as `in`.
     ///   - windowSeconds: also sum crossings per window of the recording's time (e.g. 900).
-    ///   - configuration: counter settings for 10 fps; its width, height and line are taken from
-    ///     the header and `line`, and it is adapted to the header's fps (``ThermalCounterConfiguration/atFrameRate(_:)``).
-    public init(line: CountingLine = CountingLine(), windowSeconds: Int64? = nil, configuration: ThermalCounterConfiguration? = nil) {
+    ///   - mounting: how the array hung over the pavement (``ThermalCounterConfiguration/mounted(_:)``).
+    ///   - configuration: counter settings for 10 fps at the reference mounting; its width, height
+    ///     and line are taken from the header and `line`, and it is adapted to the header's fps
+    ///     (``ThermalCounterConfiguration/atFrameRate(_:)``) and to `mounting`.
+    public init(
+        line: CountingLine = CountingLine(), windowSeconds: Int64? = nil, mounting: ThermalMounting = .reference,
+        configuration: ThermalCounterConfiguration? = nil
+    ) {
         self.line = line
         self.windowSeconds = windowSeconds
+        self.mounting = mounting
         self.configuration = configuration
     }
 
@@ -141,7 +148,7 @@ public struct ThermalReplay {
             settings.width = parsed.width
             settings.height = parsed.height
             settings.line = line
-            counter = ThermalCounter(configuration: settings.atFrameRate(parsed.framesPerSecond))
+            counter = ThermalCounter(configuration: settings.atFrameRate(parsed.framesPerSecond).mounted(mounting))
             pixels = Array(repeating: 0, count: parsed.width * parsed.height)
             return
         }

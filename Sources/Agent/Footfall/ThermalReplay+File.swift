@@ -21,9 +21,10 @@ extension ThermalReplay {
     /// Replays the recording at `path` (read line by line; frames are not kept); `-` reads
     /// standard input.
     public static func run(
-        fileAt path: String, line: CountingLine = CountingLine(), windowSeconds: Int64? = nil
+        fileAt path: String, line: CountingLine = CountingLine(), windowSeconds: Int64? = nil,
+        mounting: ThermalMounting = .reference
     ) throws -> ThermalReplayResult {
-        var replay = ThermalReplay(line: line, windowSeconds: windowSeconds)
+        var replay = ThermalReplay(line: line, windowSeconds: windowSeconds, mounting: mounting)
         #if canImport(Glibc)
         let fromStandardInput = path == standardInputPath
         let name = fromStandardInput ? "standard input" : path

@@ -42,7 +42,8 @@ final class ThermalFootfallCounter: Sensor, FootfallCounter {
     /// sensor's noise (a pavement as warm as people) is reported: its counts are likely low.
     var lowContrastWarning = 0.5
 
-    init(camera: AMG8833, clock: any BoxClock, line: CountingLine, windowSeconds: Int64, profile: PrivacyProfile,
+    /// `counter`: the tracker's settings (an 8 × 8 frame, the line, the mounting).
+    init(camera: AMG8833, clock: any BoxClock, counter: ThermalCounterConfiguration, windowSeconds: Int64, profile: PrivacyProfile,
          randomness: FootfallRandomness, beams: (id: SensorID, counts: SharedBeamCounts)? = nil,
          calibrationFile: FusionCalibrationFile? = nil) {
         self.id = camera.id
@@ -50,10 +51,10 @@ final class ThermalFootfallCounter: Sensor, FootfallCounter {
         self.calibrationFile = beams == nil ? nil : calibrationFile
         self.camera = camera
         self.clock = clock
-        self.tracker = ThermalCounter(configuration: ThermalCounterConfiguration(width: 8, height: 8, line: line))
+        self.tracker = ThermalCounter(configuration: counter)
         self.windowSeconds = windowSeconds
         self.tallies = FootfallTallies(
-            counter: camera.id, directions: line.directionNames, windowSeconds: windowSeconds, profile: profile,
+            counter: camera.id, directions: counter.line.directionNames, windowSeconds: windowSeconds, profile: profile,
             randomness: randomness, maximumGap: .seconds(2))
         if let text = self.calibrationFile?.read(), !fusion.restoreCalibration(from: text) {
             events.append(HealthEvent(
