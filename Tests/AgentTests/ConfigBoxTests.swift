@@ -1,4 +1,5 @@
 import Aggregation
+import Counting
 import Hardware
 import Sensors
 import Testing
@@ -34,7 +35,9 @@ struct ConfigBoxTests {
         #expect(box.sensor("tree_south")?.interval == .seconds(60))
         #expect(box.sensor("tree_south")?.window == .seconds(900))
         #expect(box.sensor("door")?.settings == .amg8833(
-            ThermalCounterSettings(line: .index(3), axis: .columns, directions: ["north", "south"])))
+            ThermalCounterSettings(
+                line: .index(3), axis: .columns, directions: ["north", "south"],
+                mounting: ThermalMounting(height: 4.5, fieldOfView: 60))))
         #expect(box.sensor("beams") == SensorConfig(
             id: "beams", type: .beamPair, i2c: nil, interval: .milliseconds(50), window: .seconds(900),
             settings: .beamPair(BeamPairSettings(

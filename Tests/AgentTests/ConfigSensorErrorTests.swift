@@ -173,6 +173,8 @@ struct ConfigSensorErrorTests {
                 address = 0x68
                 line = 8
                 directions = ["in", "in"]
+                mounting_height = 1.5
+                field_of_view = "wide"
                 [[sensor]]
                 id = "pm2"
                 type = "sen5x"
@@ -185,8 +187,10 @@ struct ConfigSensorErrorTests {
                 "box.toml:20:15: sensor \"soil2\": dry_voltage 2 V is above the full scale of gain \"1.024\" (±1.024 V)",
                 "box.toml:26:8: sensor \"thermal\": line must be \"middle\" or a row/column index 0–7",
                 "box.toml:27:21: sensor \"thermal\": directions must be two different names",
-                "box.toml:28:1: sensor \"pm2\": address 0x69 on bus i2c-1 is already used by sensor \"pm\" (SPS30) at box.toml:5:1; put one of them on another bus",
-                "box.toml:32:9: sensor \"pm2\": model \"sen56\" is not one of \"sen50\", \"sen54\" or \"sen55\"",
+                "box.toml:28:19: sensor \"thermal\": mounting_height: 1.5 is out of range 2–15",
+                "box.toml:29:17: sensor \"thermal\": field_of_view: expected a number, found a string",
+                "box.toml:30:1: sensor \"pm2\": address 0x69 on bus i2c-1 is already used by sensor \"pm\" (SPS30) at box.toml:5:1; put one of them on another bus",
+                "box.toml:34:9: sensor \"pm2\": model \"sen56\" is not one of \"sen50\", \"sen54\" or \"sen55\"",
             ])
     }
 }

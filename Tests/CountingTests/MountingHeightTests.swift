@@ -8,17 +8,21 @@ import Testing
 /// person that faint patch is weighed with them (``ThermalCounterConfiguration/joinsFaintFringes``).
 @Suite("People seen from a sensor mounted high")
 struct MountingHeightTests {
-    /// Counts two hours of the spring street from 11:00 under a sensor at 5 m (both directions)
-    /// with each configuration, on the same frames, against the street's own log of who crossed.
-    static func count(_ configurations: [ThermalCounterConfiguration]) -> (truth: Int, counted: [Int]) {
-        var scenario = StreetScenario.springWeekday
+    /// Counts hours `from` to `to` of a street (the spring street from 11:00 to 13:00 by default)
+    /// under a sensor at 5 m (both directions) with each configuration, on the same frames,
+    /// against the street's own log of who crossed.
+    static func count(
+        _ configurations: [ThermalCounterConfiguration], street scenario: StreetScenario = .springWeekday,
+        from: Double = 11, to: Double = 13
+    ) -> (truth: Int, counted: [Int]) {
+        var scenario = scenario
         scenario.mountingHeight = 5
         var street = Street(scenario: scenario, seed: 4)
         var counters = configurations.map { ThermalCounter(configuration: $0) }
         var counted = [Int](repeating: 0, count: counters.count)
         var truth = 0
         var frame = [Float](repeating: 0, count: 64)
-        let start = 11.0 * 3600, end = 13.0 * 3600
+        let start = from * 3600, end = to * 3600
         for index in 0..<Int((end - start) * 10) {
             let seconds = start + Double(index) / 10
             street.renderThermal(into: &frame, atSeconds: seconds, quantized: true)
@@ -41,5 +45,32 @@ struct MountingHeightTests {
         #expect(errors[0] < -0.1, "dropping faint patches loses people at 5 m: \(errors[0])")
         #expect(errors[1] > errors[0] + 0.05, "dropped \(errors[0]), joined \(errors[1])")
         #expect(abs(errors[1]) < 0.08, "joined: \(errors[1])")
+    }
+
+    @Test("the threshold follows the pixel's patch of street only where a pixel sees more than from 4 m with 60°")
+    func thresholdFollowsTheMounting() {
+        let settings = ThermalCounterConfiguration()
+        #expect(settings.mounted(.reference) == settings)
+        // Lower, or a larger array: a person covers most of a pixel, and nothing changes.
+        #expect(settings.mounted(ThermalMounting(height: 3, fieldOfView: 60)) == settings)
+        let larger = ThermalCounterConfiguration(width: 32, height: 24)
+        #expect(larger.mounted(ThermalMounting(height: 4, fieldOfView: 110)) == larger)
+        // Higher, or wider: the share a pixel must reach shrinks with the patch's area at
+        // shoulder height (2.6 m below the array at 4 m, 3.6 m at 5 m; tan 45° = 3 × tan² 30°).
+        let five = settings.mounted(ThermalMounting(height: 5, fieldOfView: 60)).contrastFraction
+        #expect(abs(five - 0.2 * Float((2.6 / 3.6) * (2.6 / 3.6))) < 1e-6, "\(five)")
+        let wide = settings.mounted(ThermalMounting(height: 4, fieldOfView: 90)).contrastFraction
+        #expect(abs(wide - 0.2 / 3) < 1e-6, "\(wide)")
+    }
+
+    @Test("at 5 m on a quiet Sunday evening, a counter told its mounting finds the people a 4-m threshold loses")
+    func mountingSaidAtFiveMetres() {
+        let mounted = ThermalCounterConfiguration().mounted(ThermalMounting(height: 5, fieldOfView: 60))
+        let result = Self.count([ThermalCounterConfiguration(), mounted], street: .quietSunday, from: 17, to: 19)
+        let errors = result.counted.map { Double($0 - result.truth) / Double(result.truth) }
+        // From 5 m a person covers half the share of a pixel they cover from 4 m, and on a warm
+        // evening that share of the body contrast is below the threshold made for 4 m.
+        #expect(errors[0] < -0.25, "as for 4 m: \(errors[0]) of \(result.truth)")
+        #expect(abs(errors[1]) < 0.1, "told 5 m: \(errors[1]) of \(result.truth)")
     }
 }
