@@ -129,6 +129,7 @@ struct ConfigSummaryTests {
         #expect(lines.contains("privacy counts below 5 suppressed"))
         #expect(lines.contains("sensor pm              sps30        i2c-1 0x69          1s/1m"))
         #expect(lines.contains("sensor footfall-beams  beam-pair    main GPIO17,GPIO27  50ms/15m"))
+        #expect(lines.contains("footfall footfall-thermal: 4 m above the pavement, 60° lens"))
         #expect(lines.contains("footfall footfall-thermal: fills in from footfall-beams what it cannot see"))
         #expect(lines.allSatisfy { $0.count <= 80 })
     }
@@ -139,6 +140,7 @@ struct ConfigSummaryTests {
             boxFile: ConfigTestSupport.fixtures + "/hauptstrasse.toml", boardDirectory: ConfigTestSupport.boards)
         let lines = box.summary(board: board)
         #expect(lines.contains("privacy differential privacy, epsilon 0.5"))
+        #expect(lines.contains("footfall door: 4.5 m above the pavement, 60° lens"))
         #expect(lines.suffix(3) == ["  dtparam=i2c_arm=on", "  dtparam=i2c_arm_baudrate=100000", "  enable_uart=1"])
     }
 }

@@ -24,7 +24,12 @@ extension BoxConfig {
                     + "\(formatDuration(sensor.interval))/\(formatDuration(sensor.window))")
         }
         for sensor in sensors {
-            guard case .amg8833(let settings) = sensor.settings, let beams = settings.beams else { continue }
+            guard case .amg8833(let settings) = sensor.settings else { continue }
+            let mounting = settings.mounting
+            lines.append(
+                "footfall \(sensor.id): \(formatNumber(mounting.height)) m above the pavement, "
+                    + "\(formatNumber(mounting.fieldOfView))° lens")
+            guard let beams = settings.beams else { continue }
             if case .differentialPrivacy = privacy {
                 lines.append("footfall \(sensor.id): not filled in from \(beams) under dp")
             } else {
