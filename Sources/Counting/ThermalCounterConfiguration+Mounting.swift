@@ -38,16 +38,18 @@ extension ThermalCounterConfiguration {
     /// Where one pixel sees a larger patch of shoulders than an 8 × 8 array from 4 m with 60°
     /// (hung higher, or behind a wider lens), a person covers a smaller share of a pixel and reads
     /// fainter in it: the share of the body contrast a pixel must reach (``contrastFraction``)
-    /// shrinks with the ratio of the two patches' areas, from 0.2 to 0.14 at 4.5 m and 0.11 at
-    /// 5 m (the sixth round found about these by hand, docs/counting.md). Where a pixel sees
-    /// less (hung lower, a larger array), nothing changes: a person then covers most of a pixel,
-    /// and a higher threshold cuts people apart (the spring day from 3.3 m counted +5.8 % with
-    /// it, +1.5 % without).
+    /// shrinks with the ratio of the two patches' areas, from 0.2 to 0.14 at 4.5 m and 0.10 at
+    /// 5 m (the sixth round found about these by hand, docs/counting.md), and the faint
+    /// threshold (``faintContrastFraction``) with it, so that it stays a quarter of the
+    /// foreground one. Where a pixel sees less (hung lower, a larger array), nothing changes: a
+    /// person then covers most of a pixel, and a higher threshold cuts people apart (the spring
+    /// day from 3.3 m counted +5.8 % with it, +1.5 % without).
     public func mounted(_ mounting: ThermalMounting) -> ThermalCounterConfiguration {
         let reference = ThermalMounting.reference.pixelArea(columns: 8, rows: 8)
-        let area = mounting.pixelArea(columns: width, rows: height)
+        let share = Float(min(reference / mounting.pixelArea(columns: width, rows: height), 1))
         var mounted = self
-        mounted.contrastFraction = contrastFraction * Float(min(reference / area, 1))
+        mounted.contrastFraction = contrastFraction * share
+        mounted.faintContrastFraction = faintContrastFraction * share
         return mounted
     }
 }

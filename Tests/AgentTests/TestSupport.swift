@@ -29,7 +29,7 @@ let june1 = WallTime(iso8601: "2026-06-01T00:00:00Z")!
 /// board, the twin looking at `scene` instead of the street; the config's default privacy
 /// profile unless `privacyProfile` names one.
 func thermalCounterBox(
-    scene: any ThermalScene, privacyProfile: String? = nil
+    scene: any ThermalScene, privacyProfile: String? = nil, sensorKeys: String = ""
 ) throws -> (box: BoxConfig, hardware: SimulatedHardware, clock: VirtualClock) {
     let board = try ConfigLoader.decodeBoard(BuiltInBoard.simulatorTOML, file: "board")
     let box = try ConfigLoader.decodeBox("""
@@ -43,6 +43,7 @@ func thermalCounterBox(
         bus = "i2c-1"
         address = 0x68
         window = "1m"
+        \(sensorKeys)
         [[uplink]]
         type = "stdout"
         """, file: "box", board: board)

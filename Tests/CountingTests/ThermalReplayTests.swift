@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Agent
 import Counting
 import Simulator
@@ -217,14 +220,17 @@ struct ThermalReplayTests {
         return (text, truth)
     }
 
-    @Test("told the array hung at 5 m, the replay counts a warm evening's people that a 4-m threshold loses")
+    @Test("told the array hung at 5 m, the replay of a file counts a warm evening's people that a 4-m threshold loses")
     func mountingOption() throws {
         let recording = Self.quietSundayFromFiveMetres()
-        var asFour = ThermalReplay()
-        try asFour.feed(contentsOf: recording.text)
-        var asFive = ThermalReplay(mounting: ThermalMounting(height: 5, fieldOfView: 60))
-        try asFive.feed(contentsOf: recording.text)
-        let four = asFour.result.totals.values.reduce(0, +), five = asFive.result.totals.values.reduce(0, +)
+        let path = "/tmp/sensorbox-replay-mounting-\(getpid()).csv"
+        defer { unlink(path) }
+        let file = try #require(fopen(path, "w"))
+        fputs(recording.text, file)
+        fclose(file)
+        let asFour = try ThermalReplay.run(fileAt: path)
+        let asFive = try ThermalReplay.run(fileAt: path, mounting: ThermalMounting(height: 5, fieldOfView: 60))
+        let four = asFour.totals.values.reduce(0, +), five = asFive.totals.values.reduce(0, +)
         #expect(four * 4 < recording.truth * 3, "as from 4 m: \(four) of \(recording.truth)")
         #expect(abs(five - recording.truth) < abs(four - recording.truth), "told 5 m: \(five) of \(recording.truth)")
     }

@@ -214,6 +214,25 @@ struct FootfallCommandTests {
         #expect(piped.output == lf.output)
     }
 
+    @Test func replayTakesTheArraysMountingWithinItsRange() throws {
+        let directory = temporaryPath()
+        defer { _ = system("rm -rf '\(directory)'") }
+        try write(directory + "/walk.csv", Self.walk())
+        let mounted = try cli.sensorbox("replay --thermal \(directory)/walk.csv --json --mounting-height 5 --field-of-view 75")
+        #expect(mounted.status == 0, "\(mounted.errors)")
+        #expect(mounted.output.hasPrefix("{\"in\":1,\"out\":0"), "\(mounted.output)")
+        for (option, message) in [
+            ("--mounting-height 1.5", "--mounting-height: metres from 2 to 15, not 1.5"),
+            ("--mounting-height nan", "--mounting-height: metres from 2 to 15, not nan"),
+            ("--field-of-view 170", "--field-of-view: degrees from 10 to 150, not 170.0"),
+        ] {
+            let run = try cli.sensorbox("replay --thermal \(directory)/walk.csv \(option)")
+            #expect(run.status != 0)
+            #expect(run.output.isEmpty)
+            #expect(run.errors.contains(message), "\(option): \(run.errors)")
+        }
+    }
+
     @Test func replaySaysWhyAFileCannotBeRead() throws {
         let directory = temporaryPath()
         defer { _ = system("rm -rf '\(directory)'") }

@@ -120,10 +120,23 @@ func pad(_ text: String, _ width: Int) -> String {
     if let share = option("--children").flatMap(Double.init) { variant.childShare = share }
     if let share = option("--lingering").flatMap(Double.init) { variant.lingerShare = share }
     if let share = option("--cyclists").flatMap(Double.init) { variant.cyclistShare = share }
-    if let metres = option("--mounting-height").flatMap(Double.init) { variant.mountingHeight = metres }
+    // Within what the counter can be told (`ThermalMounting`), so that the box's settings follow.
+    if let metres = option("--mounting-height").flatMap(Double.init) {
+        if ThermalMounting.heights.contains(metres) {
+            variant.mountingHeight = metres
+        } else {
+            print("--mounting-height: \(metres) is outside 2–15 m; left at \(variant.mountingHeight)")
+        }
+    }
     if let kelvin = option("--noise").flatMap(Double.init) { variant.sensorNoise = kelvin }
     if let rate = option("--fps").flatMap(Int.init), rate >= 1 { variant.framesPerSecond = rate }
-    if let degrees = option("--fov").flatMap(Double.init), degrees > 0, degrees < 180 { variant.fieldOfViewDegrees = degrees }
+    if let degrees = option("--fov").flatMap(Double.init) {
+        if ThermalMounting.fieldsOfView.contains(degrees) {
+            variant.fieldOfViewDegrees = degrees
+        } else {
+            print("--fov: \(degrees) is outside 10–150°; left at \(variant.fieldOfViewDegrees)")
+        }
+    }
     if let size = option("--frame") {
         // "32x24": another array's pixels over the same field of view.
         let sides = size.split(separator: "x").compactMap { Int($0) }

@@ -17,6 +17,8 @@ final class ThermalFootfallCounter: Sensor, FootfallCounter {
     let camera: AMG8833
     private let clock: any BoxClock
     private var tracker: ThermalCounter
+    /// The tracker's settings (the line, the mounting), as the config made them.
+    var trackerSettings: ThermalCounterConfiguration { tracker.configuration }
     private var tallies: FootfallTallies
     private let windowSeconds: Int64
     private var contrastWindow: Int64?
