@@ -2,9 +2,9 @@
 /// lens sees along each side of the frame (for a lens wider one way than the other, their mean).
 public struct ThermalMounting: Hashable, Sendable {
     /// Metres above the pavement.
-    public var height: Double
+    public let height: Double
     /// Degrees along each side of the frame.
-    public var fieldOfView: Double
+    public let fieldOfView: Double
 
     /// Heights and lenses a mounting may have: from a doorway's lintel to higher than a pole or
     /// a façade offers; from a narrow lens to a very wide one.
