@@ -50,7 +50,8 @@ func pad(_ text: String, _ width: Int) -> String {
     // For the scenario's frame rate first (`--no-binning`: as for 10 fps), so that --set has the last word.
     var configuration = ThermalCounterConfiguration(width: scenario?.width ?? 8, height: scenario?.height ?? 8)
     if !arguments.contains("--no-binning") { configuration = configuration.atFrameRate(Double(scenario?.framesPerSecond ?? 10)) }
-    // For the sensor's mounting, as the box does with its config's (`--set contrastFraction=0.2`: as for 4 m and 60°).
+    // For the sensor's mounting, as the box does with its config's
+    // (`--set contrastFraction=0.2,faintContrastFraction=0.05`: as for 4 m and 60°).
     if let scenario {
         configuration = configuration.mounted(ThermalMounting(height: scenario.mountingHeight, fieldOfView: scenario.fieldOfViewDegrees))
     }
