@@ -65,7 +65,7 @@ let package = Package(
             // Config files the tests read by path (#filePath): not resources, which need Foundation.
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "sensorboxTests", dependencies: ["sensorbox"]),
+        .testTarget(name: "sensorboxTests", dependencies: ["sensorbox", "Simulator"]),
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx17

@@ -59,8 +59,10 @@ struct MountingHeightTests {
         // shoulder height (2.6 m below the array at 4 m, 3.6 m at 5 m; tan 45° = 3 × tan² 30°).
         let five = settings.mounted(ThermalMounting(height: 5, fieldOfView: 60)).contrastFraction
         #expect(abs(five - 0.2 * Float((2.6 / 3.6) * (2.6 / 3.6))) < 1e-6, "\(five)")
-        let wide = settings.mounted(ThermalMounting(height: 4, fieldOfView: 90)).contrastFraction
-        #expect(abs(wide - 0.2 / 3) < 1e-6, "\(wide)")
+        let wide = settings.mounted(ThermalMounting(height: 4, fieldOfView: 90))
+        #expect(abs(wide.contrastFraction - 0.2 / 3) < 1e-6, "\(wide.contrastFraction)")
+        // The faint threshold stays a quarter of the foreground one, or no pixel could be faint.
+        #expect(abs(wide.faintContrastFraction - 0.05 / 3) < 1e-6, "\(wide.faintContrastFraction)")
     }
 
     @Test("at 5 m on a quiet Sunday evening, a counter told its mounting finds the people a 4-m threshold loses")

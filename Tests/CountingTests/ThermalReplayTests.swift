@@ -1,9 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Agent
 import Counting
-import Simulator
 import Testing
 
 @Suite("Replay of recorded thermal frames")
@@ -198,41 +194,6 @@ struct ThermalReplayTests {
         let binned = asThirty.result.totals.values.reduce(0, +), unbinned = asTen.result.totals.values.reduce(0, +)
         #expect(asThirty.result.frames == 18_000)
         #expect(binned < unbinned, "\(binned) read at 30 fps against \(unbinned) read as 10 fps")
-    }
-
-    /// A quarter of an hour of the quiet Sunday street from 17:00 under an array at 5 m, as a recording,
-    /// and how many people crossed after its first 3 s (while the background is learnt).
-    static func quietSundayFromFiveMetres() -> (text: String, truth: Int) {
-        var scenario = StreetScenario.quietSunday
-        scenario.mountingHeight = 5
-        var street = Street(scenario: scenario, seed: 4)
-        var frame = [Float](repeating: 0, count: 64)
-        var text = "# sensorbox-thermal v1 width=8 height=8 fps=10 unit=celsius\n"
-        var truth = 0
-        let start = 17.0 * 3600
-        for index in 0..<9_000 {
-            let seconds = start + Double(index) / 10
-            street.renderThermal(into: &frame, atSeconds: seconds, quantized: true)
-            let crossings = street.drainCrossings(upTo: seconds).count
-            if index >= 30 { truth += crossings }
-            text += "\(Double(index) / 10)," + frame.map { "\($0)" }.joined(separator: ",") + "\n"
-        }
-        return (text, truth)
-    }
-
-    @Test("told the array hung at 5 m, the replay of a file counts a warm evening's people that a 4-m threshold loses")
-    func mountingOption() throws {
-        let recording = Self.quietSundayFromFiveMetres()
-        let path = "/tmp/sensorbox-replay-mounting-\(getpid()).csv"
-        defer { unlink(path) }
-        let file = try #require(fopen(path, "w"))
-        fputs(recording.text, file)
-        fclose(file)
-        let asFour = try ThermalReplay.run(fileAt: path)
-        let asFive = try ThermalReplay.run(fileAt: path, mounting: ThermalMounting(height: 5, fieldOfView: 60))
-        let four = asFour.totals.values.reduce(0, +), five = asFive.totals.values.reduce(0, +)
-        #expect(four * 4 < recording.truth * 3, "as from 4 m: \(four) of \(recording.truth)")
-        #expect(abs(five - recording.truth) < abs(four - recording.truth), "told 5 m: \(five) of \(recording.truth)")
     }
 
     @Test("every window with a frame is listed, quiet ones with zeros")

@@ -105,10 +105,11 @@ func pad(_ text: String, _ width: Int) -> String {
 
 /// Diagnostic variants (`--parties 1,2`): only parties of the given sizes, no lingering, no
 /// cyclists, no children; `--children`, `--lingering`, `--cyclists SHARE` set those shares;
-/// `--mounting-height METRES` and `--noise KELVIN` change the sensor's mounting and noise (at
-/// 10 fps), `--frame 32x24` its pixels (another array over the same 60° field of view), `--fps N`
-/// its frame rate (the noise per frame grows with its square root), `--fov DEGREES` its field of
-/// view (on both axes);
+/// `--mounting-height METRES` (2–15) and `--noise KELVIN` change the sensor's mounting and noise
+/// (at 10 fps), `--frame 32x24` its pixels (another array over the same 60° field of view),
+/// `--fps N` its frame rate (the noise per frame grows with its square root), `--fov DEGREES`
+/// (10–150) its field of view (on both axes); the counter's settings follow the mounting and the
+/// frame rate (`counterConfiguration(for:)`);
 /// `--rain 15.5-16.5,18-19` replaces the scenario's showers (local hours).
 @MainActor func diagnosticVariant(_ scenario: StreetScenario) -> StreetScenario {
     var variant = scenario
