@@ -33,12 +33,17 @@ public enum FootfallEvaluation {
             self.startOffset = startOffset
             self.seed = seed
             self.windowSeconds = windowSeconds
-            self.counter = counter
-                ?? ThermalCounterConfiguration(width: scenario.width, height: scenario.height)
-                    .atFrameRate(Double(scenario.framesPerSecond))
-                    .mounted(ThermalMounting(height: scenario.mountingHeight, fieldOfView: scenario.fieldOfViewDegrees))
+            self.counter = counter ?? FootfallEvaluation.counterSettings(for: scenario)
             self.fusion = fusion
         }
+    }
+
+    /// The tracker's settings for a scenario's sensor, as a box with that sensor would have them:
+    /// its frame size, adapted to its frame rate and to its mounting height and lens.
+    public static func counterSettings(for scenario: StreetScenario) -> ThermalCounterConfiguration {
+        ThermalCounterConfiguration(width: scenario.width, height: scenario.height)
+            .atFrameRate(Double(scenario.framesPerSecond))
+            .mounted(ThermalMounting(height: scenario.mountingHeight, fieldOfView: scenario.fieldOfViewDegrees))
     }
 
     /// How far `start` (UTC) is into `scenario`, counted from its first local midnight, for

@@ -47,13 +47,13 @@ func pad(_ text: String, _ width: Int) -> String {
 /// `--set name=value,...` overrides counter settings (for exploring on seeds kept out of the table);
 /// the frame's size is the scenario's (`--frame`), 8 × 8 without one.
 @MainActor func counterConfiguration(for scenario: StreetScenario? = nil) -> ThermalCounterConfiguration {
-    // For the scenario's frame rate first (`--no-binning`: as for 10 fps), so that --set has the last word.
-    var configuration = ThermalCounterConfiguration(width: scenario?.width ?? 8, height: scenario?.height ?? 8)
-    if !arguments.contains("--no-binning") { configuration = configuration.atFrameRate(Double(scenario?.framesPerSecond ?? 10)) }
-    // For the sensor's mounting, as the box does with its config's
-    // (`--set contrastFraction=0.2,faintContrastFraction=0.05`: as for 4 m and 60°).
-    if let scenario {
-        configuration = configuration.mounted(ThermalMounting(height: scenario.mountingHeight, fieldOfView: scenario.fieldOfViewDegrees))
+    // For the scenario's sensor as the box would be set up for it (its frame rate, `--no-binning`:
+    // as for 10 fps; its mounting, `--set contrastFraction=0.2,faintContrastFraction=0.05`: as for
+    // 4 m and 60°), so that --set has the last word.
+    var configuration = ThermalCounterConfiguration()
+    if var sensor = scenario {
+        if arguments.contains("--no-binning") { sensor.framesPerSecond = 10 }
+        configuration = FootfallEvaluation.counterSettings(for: sensor)
     }
     for pair in (option("--set") ?? "").split(separator: ",") {
         let parts = pair.split(separator: "=")
