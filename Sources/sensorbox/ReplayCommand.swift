@@ -18,8 +18,9 @@ struct ReplayCommand: AsyncParsableCommand {
             line through the middle. The header's fps (default 10) is the array's frame rate: from 15 \
             fps on, frames are averaged to about 10 fps; below 10 fps the tracker lets people move \
             further between frames. An array hung higher than 4 m, or behind a lens wider than 60°, \
-            sees people smaller: say so with --mounting-height and --field-of-view, and the tracker's \
-            threshold follows. Frames are counted and dropped one by one; only counts are printed.
+            sees people smaller: the header's mounting_height and field_of_view, or the options (which \
+            win), say so, and the tracker's threshold follows. Frames are counted and dropped one by \
+            one; only counts are printed.
             """)
 
     @Option(help: ArgumentHelp("The recording (see above); - reads standard input.", valueName: "file"))
@@ -40,11 +41,15 @@ struct ReplayCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Names of the two directions: towards the higher index first.", valueName: "in,out"))
     var directions: String = "in,out"
 
-    @Option(help: ArgumentHelp("How high the array hung above the pavement, looking down (2–15).", valueName: "metres"))
-    var mountingHeight: Double = ThermalMounting.reference.height
+    @Option(help: ArgumentHelp(
+        "How high the array hung above the pavement, looking down (2–15; default: the header's mounting_height, else 4).",
+        valueName: "metres"))
+    var mountingHeight: Double?
 
-    @Option(help: ArgumentHelp("What its lens saw along each side of the frame (10–150).", valueName: "degrees"))
-    var fieldOfView: Double = ThermalMounting.reference.fieldOfView
+    @Option(help: ArgumentHelp(
+        "What its lens saw along each side of the frame (10–150; default: the header's field_of_view, else 60).",
+        valueName: "degrees"))
+    var fieldOfView: Double?
 
     var countingLine: CountingLine? {
         let names = directions.split(separator: ",").map(String.init)
@@ -62,10 +67,10 @@ struct ReplayCommand: AsyncParsableCommand {
     private func check() throws {
         guard CountingLine.Axis(rawValue: axis) != nil else { throw ValidationError("--axis: rows or columns, not \"\(axis)\"") }
         guard line > 0, line < 1 else { throw ValidationError("--line: a fraction between 0 and 1 (exclusive), not \(line)") }
-        guard ThermalMounting.heights.contains(mountingHeight) else {
+        if let mountingHeight, !ThermalMounting.heights.contains(mountingHeight) {
             throw ValidationError("--mounting-height: metres from 2 to 15, not \(mountingHeight)")
         }
-        guard ThermalMounting.fieldsOfView.contains(fieldOfView) else {
+        if let fieldOfView, !ThermalMounting.fieldsOfView.contains(fieldOfView) {
             throw ValidationError("--field-of-view: degrees from 10 to 150, not \(fieldOfView)")
         }
         let names = directions.split(separator: ",")
@@ -95,7 +100,7 @@ struct ReplayCommand: AsyncParsableCommand {
         do {
             let result = try ThermalReplay.run(
                 fileAt: thermal, line: countingLine, windowSeconds: try parseDuration(windows).components.seconds,
-                mounting: ThermalMounting(height: mountingHeight, fieldOfView: fieldOfView))
+                mountingHeight: mountingHeight, fieldOfView: fieldOfView)
             print(json ? result.json : result.text, terminator: json ? "\n" : "")
         } catch let error as ThermalRecordingError {
             let name = thermal == ThermalReplay.standardInputPath ? "<stdin>" : thermal

@@ -108,6 +108,8 @@ struct ThermalReplayTests {
         ("# sensorbox-thermal v2 width=8", "1:21:", "unsupported format version 'v2'"),
         ("# sensorbox-thermal v1 fps=0", "1:24:", "fps must be a number above 0 and at most 1000"),
         ("# sensorbox-thermal v1 fps=2000", "1:24:", "fps must be a number above 0 and at most 1000"),
+        ("# sensorbox-thermal v1 fps=10 mounting_height=1.5", "1:31:", "mounting_height must be metres from 2 to 15"),
+        ("# sensorbox-thermal v1 field_of_view=nan", "1:24:", "field_of_view must be degrees from 10 to 150"),
     ])
     func headerMistakes(header: String, position: String, message: String) {
         var replay = ThermalReplay()
@@ -118,6 +120,22 @@ struct ThermalReplayTests {
             #expect(error.description.hasPrefix(position + " "), "\(error)")
             #expect(error.description.contains(message), "\(error)")
         }
+    }
+
+    @Test("the header's mounting_height and field_of_view are the counter's; each one the caller gives wins")
+    func headerMounting() throws {
+        let header = "# sensorbox-thermal v1 width=8 height=8 mounting_height=5.5 field_of_view=90"
+        var fromHeader = ThermalReplay()
+        try fromHeader.feed(contentsOf: Self.recording(header: header))
+        #expect(fromHeader.mounting == ThermalMounting(height: 5.5, fieldOfView: 90))
+        #expect(fromHeader.result.text.hasPrefix("154 frames from 5.5 m above the pavement, 90° lens\n"))
+        #expect(fromHeader.result.json.contains(#""mounting_height":5.5,"field_of_view":90"#))
+        var lower = ThermalReplay(mountingHeight: 4)
+        try lower.feed(contentsOf: Self.recording(header: header))
+        #expect(lower.mounting == ThermalMounting(height: 4, fieldOfView: 90))
+        var unsaid = ThermalReplay()
+        try unsaid.feed(contentsOf: Self.recording())
+        #expect(unsaid.mounting == .reference)
     }
 
     @Test("a field that is not a number is quoted in the error, cut short so the line fits a console")

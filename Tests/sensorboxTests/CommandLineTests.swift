@@ -258,6 +258,17 @@ struct FootfallCommandTests {
         let four = try #require(Self.totalCounted(asFour.output)), five = try #require(Self.totalCounted(asFive.output))
         #expect(four * 4 < recording.truth * 3, "as from 4 m: \(four) of \(recording.truth)")
         #expect(abs(five - recording.truth) < abs(four - recording.truth), "told 5 m: \(five) of \(recording.truth)")
+        // The same frames under a header that says how the array hung count as told by the
+        // option; an option given wins over the header.
+        let header = "# sensorbox-thermal v1 width=8 height=8 fps=10 unit=celsius mounting_height=5"
+        let body = recording.text.drop { $0 != "\n" }
+        try write(directory + "/evening-5.csv", header + body)
+        let saidInHeader = try cli.sensorbox("replay --thermal \(directory)/evening-5.csv --json")
+        #expect(Self.totalCounted(saidInHeader.output) == five, "\(saidInHeader.output)\(saidInHeader.errors)")
+        let overridden = try cli.sensorbox("replay --thermal \(directory)/evening-5.csv --json --mounting-height 4")
+        #expect(Self.totalCounted(overridden.output) == four, "\(overridden.output)\(overridden.errors)")
+        let text = try cli.sensorbox("replay --thermal \(directory)/evening-5.csv")
+        #expect(text.output.hasPrefix("9000 frames from 5 m above the pavement, 60° lens\n"), "\(text.output)")
         for (option, message) in [
             ("--mounting-height 1.5", "--mounting-height: metres from 2 to 15, not 1.5"),
             ("--mounting-height nan", "--mounting-height: metres from 2 to 15, not nan"),

@@ -25,10 +25,7 @@ extension BoxConfig {
         }
         for sensor in sensors {
             guard case .amg8833(let settings) = sensor.settings else { continue }
-            let mounting = settings.mounting
-            lines.append(
-                "footfall \(sensor.id): \(formatNumber(mounting.height)) m above the pavement, "
-                    + "\(formatNumber(mounting.fieldOfView))° lens")
+            lines.append("footfall \(sensor.id): \(settings.mounting.summary)")
             guard let beams = settings.beams else { continue }
             if case .differentialPrivacy = privacy {
                 lines.append("footfall \(sensor.id): not filled in from \(beams) under dp")

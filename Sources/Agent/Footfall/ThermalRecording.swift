@@ -29,13 +29,18 @@ public struct ThermalRecordingHeader: Hashable, Sendable {
     public var framesPerSecond: Double
     /// `celsius` or `kelvin` (converted to °C when read).
     public var unit: String
+    /// How high the array hung above the pavement (`mounting_height`, metres) and what its lens
+    /// saw along each side of the frame (`field_of_view`, degrees), when the writer said so
+    /// (``ThermalCounterConfiguration/mounted(_:)``).
+    public var mountingHeight: Double?
+    public var fieldOfView: Double?
 
     /// Keys the header had that this reader does not know: skipped (a newer writer may add
     /// some), and named when a frame line then has the wrong number of pixels (`widht=16`).
     public var skippedKeys: [String] = []
 
     /// The keys a v1 header may set.
-    public static let keys = ["width", "height", "fps", "unit"]
+    public static let keys = ["width", "height", "fps", "unit", "mounting_height", "field_of_view"]
 
     /// Parses the first line of a recording.
     public init(parsing line: Substring) throws(ThermalRecordingError) {
@@ -52,6 +57,7 @@ public struct ThermalRecordingHeader: Hashable, Sendable {
             throw ThermalRecordingError(line: 1, column: column(of: fields[2], in: line), message: "unsupported format version \(fields[2].quotedForError) (this reader knows v1)")
         }
         var width = 8, height = 8, fps = 10.0, unit = "celsius"
+        var mountingHeight: Double?, fieldOfView: Double?
         var seen: [Substring: Int] = [:]
         var skipped: [String] = []
         for field in fields.dropFirst(3) {
@@ -78,6 +84,16 @@ public struct ThermalRecordingHeader: Hashable, Sendable {
                     throw ThermalRecordingError(line: 1, column: at, message: "fps must be a number above 0 and at most 1000")
                 }
                 fps = value
+            case "mounting_height":
+                guard let value = Double(parts[1]), ThermalMounting.heights.contains(value) else {
+                    throw ThermalRecordingError(line: 1, column: at, message: "mounting_height must be metres from 2 to 15")
+                }
+                mountingHeight = value
+            case "field_of_view":
+                guard let value = Double(parts[1]), ThermalMounting.fieldsOfView.contains(value) else {
+                    throw ThermalRecordingError(line: 1, column: at, message: "field_of_view must be degrees from 10 to 150")
+                }
+                fieldOfView = value
             default:
                 guard parts[1] == "celsius" || parts[1] == "kelvin" else {
                     throw ThermalRecordingError(line: 1, column: at, message: "unit must be celsius or kelvin")
@@ -93,6 +109,8 @@ public struct ThermalRecordingHeader: Hashable, Sendable {
         self.height = height
         self.framesPerSecond = fps
         self.unit = unit
+        self.mountingHeight = mountingHeight
+        self.fieldOfView = fieldOfView
         self.skippedKeys = skipped
     }
 }
@@ -106,8 +124,12 @@ public struct ThermalReplay {
     public private(set) var header: ThermalRecordingHeader?
     public let windowSeconds: Int64?
     public private(set) var frames = 0
+    /// How the array hung, once the header is read: the mounting given to ``init`` where it
+    /// says, else the header's, else the reference (4 m, 60°).
+    public private(set) var mounting: ThermalMounting?
     private var line: CountingLine
-    private var mounting: ThermalMounting
+    private let mountingHeight: Double?
+    private let fieldOfView: Double?
     private var configuration: ThermalCounterConfiguration?
     private var counter: ThermalCounter?
     private var lineNumber = 0
@@ -120,17 +142,21 @@ public struct ThermalReplay {
     ///   - line: the counting line (axis, position, direction names); the default counts along
     ///     the columns across the middle, row 0 → last row as `in`.
     ///   - windowSeconds: also sum crossings per window of the recording's time (e.g. 900).
-    ///   - mounting: how the array hung over the pavement (``ThermalCounterConfiguration/mounted(_:)``).
+    ///   - mountingHeight, fieldOfView: how the array hung over the pavement
+    ///     (``ThermalCounterConfiguration/mounted(_:)``; within ``ThermalMounting/heights`` and
+    ///     ``ThermalMounting/fieldsOfView``). Each one given wins over the header's
+    ///     `mounting_height` or `field_of_view`; `nil` takes the header's, or the reference's.
     ///   - configuration: counter settings for 10 fps at the reference mounting; its width, height
     ///     and line are taken from the header and `line`, and it is adapted to the header's fps
-    ///     (``ThermalCounterConfiguration/atFrameRate(_:)``) and to `mounting`.
+    ///     (``ThermalCounterConfiguration/atFrameRate(_:)``) and to the mounting.
     public init(
-        line: CountingLine = CountingLine(), windowSeconds: Int64? = nil, mounting: ThermalMounting = .reference,
-        configuration: ThermalCounterConfiguration? = nil
+        line: CountingLine = CountingLine(), windowSeconds: Int64? = nil, mountingHeight: Double? = nil,
+        fieldOfView: Double? = nil, configuration: ThermalCounterConfiguration? = nil
     ) {
         self.line = line
         self.windowSeconds = windowSeconds
-        self.mounting = mounting
+        self.mountingHeight = mountingHeight
+        self.fieldOfView = fieldOfView
         self.configuration = configuration
     }
 
@@ -148,6 +174,11 @@ public struct ThermalReplay {
             settings.width = parsed.width
             settings.height = parsed.height
             settings.line = line
+            let reference = ThermalMounting.reference
+            let mounting = ThermalMounting(
+                height: mountingHeight ?? parsed.mountingHeight ?? reference.height,
+                fieldOfView: fieldOfView ?? parsed.fieldOfView ?? reference.fieldOfView)
+            self.mounting = mounting
             counter = ThermalCounter(configuration: settings.atFrameRate(parsed.framesPerSecond).mounted(mounting))
             pixels = Array(repeating: 0, count: parsed.width * parsed.height)
             return
@@ -244,7 +275,8 @@ public struct ThermalReplay {
     /// The counts so far.
     public var result: ThermalReplayResult {
         ThermalReplayResult(
-            directions: line.directionNames, totals: totals, frames: frames, windowSeconds: windowSeconds,
+            directions: line.directionNames, totals: totals, frames: frames, mounting: mounting ?? .reference,
+            windowSeconds: windowSeconds,
             windows: windows.keys.sorted().map { ($0, windows[$0] ?? [:]) })
     }
 }

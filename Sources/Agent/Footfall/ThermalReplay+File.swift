@@ -19,12 +19,13 @@ extension ThermalReplay {
     public static let standardInputPath = "-"
 
     /// Replays the recording at `path` (read line by line; frames are not kept); `-` reads
-    /// standard input.
+    /// standard input. The mounting as for ``init(line:windowSeconds:mountingHeight:fieldOfView:configuration:)``.
     public static func run(
         fileAt path: String, line: CountingLine = CountingLine(), windowSeconds: Int64? = nil,
-        mounting: ThermalMounting = .reference
+        mountingHeight: Double? = nil, fieldOfView: Double? = nil
     ) throws -> ThermalReplayResult {
-        var replay = ThermalReplay(line: line, windowSeconds: windowSeconds, mounting: mounting)
+        var replay = ThermalReplay(
+            line: line, windowSeconds: windowSeconds, mountingHeight: mountingHeight, fieldOfView: fieldOfView)
         #if canImport(Glibc)
         let fromStandardInput = path == standardInputPath
         let name = fromStandardInput ? "standard input" : path

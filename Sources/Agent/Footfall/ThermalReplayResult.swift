@@ -1,9 +1,13 @@
+import Counting
+
 /// What a replay counted: totals per direction, and per window when asked.
 public struct ThermalReplayResult: Sendable {
     /// Direction names, positive first.
     public var directions: [String]
     public var totals: [String: Int]
     public var frames: Int
+    /// How the array hung, as the counter took it (the options', the header's or the reference).
+    public var mounting: ThermalMounting
     public var windowSeconds: Int64?
     /// Window start (seconds of the recording's time, aligned) and counts per direction: every
     /// window that holds a frame, oldest first.
@@ -11,7 +15,7 @@ public struct ThermalReplayResult: Sendable {
 
     /// Lines for people (80 columns when the direction names allow).
     public var text: String {
-        var lines = ["\(frames) frames"]
+        var lines = ["\(frames) frames from \(mounting.summary)"]
         lines.append(directions.map { "\($0): \(totals[$0] ?? 0)" }.joined(separator: "   "))
         if let windowSeconds {
             // Columns at least two spaces apart, however long the names.
@@ -32,12 +36,16 @@ public struct ThermalReplayResult: Sendable {
 
     /// The keys of ``json`` besides the direction names, at its top level and in its windows: a
     /// direction must not be named like one.
-    public static let jsonKeys: Set<String> = ["frames", "window_seconds", "windows", "start"]
+    public static let jsonKeys: Set<String> = [
+        "frames", "mounting_height", "field_of_view", "window_seconds", "windows", "start",
+    ]
 
     /// JSON with the totals per direction at its top level: `{"in": N, "out": M, ...}`.
     public var json: String {
         var members: [(String, JSONValue)] = directions.map { ($0, .int(totals[$0] ?? 0)) }
         members.append(("frames", .int(frames)))
+        members.append(("mounting_height", .number(mounting.height)))
+        members.append(("field_of_view", .number(mounting.fieldOfView)))
         if let windowSeconds {
             members.append(("window_seconds", .int(Int(windowSeconds))))
             members.append(("windows", .array(windows.map { window in
