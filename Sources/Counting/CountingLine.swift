@@ -40,6 +40,18 @@ public struct CountingLine: Hashable, Sendable {
         self.negativeName = negativeName
     }
 
+    /// How close to either end of a frame `length` pixels long along ``axis`` a line with this
+    /// band may lie (a fraction of the frame, exclusive): the band must leave the centre of the
+    /// first and of the last pixel outside it, or nobody is ever seen beyond it on that side.
+    /// On 8 × 8 with the default band, 0.125: lines from 0.125 to 0.875, exclusive.
+    public func edgeMargin(length: Int) -> Double { 0.5 / Double(length) + hysteresis }
+
+    /// Whether a person can be seen on both sides of the band in a frame `length` pixels long.
+    public func isCrossable(length: Int) -> Bool {
+        let margin = edgeMargin(length: length)
+        return position > margin && position < 1 - margin
+    }
+
     /// Both direction names, positive first.
     public var directionNames: [String] { [positiveName, negativeName] }
 }

@@ -149,6 +149,26 @@ struct ConfigSensorErrorTests {
         ])
     }
 
+    @Test("a thermal counter's line on the frame's edge, and an interval it would not follow, are refused")
+    func thermalLineAndInterval() throws {
+        let thermal = ConfigTestSupport.minimalBox + """
+            [[sensor]]
+            id = "thermal"
+            type = "amg8833"
+            address = 0x68
+
+            """
+        for edge in [0, 7] {
+            try expectDiagnostics(thermal + "line = \(edge)\n", [
+                "box.toml:12:8: sensor \"thermal\": line \(edge) is the frame's edge, which nobody can be seen to cross; use a row/column index 1–6 or \"middle\""
+            ])
+        }
+        try expectDiagnostics(thermal + "interval = \"1m\"\n", [
+            "box.toml:12:12: sensor \"thermal\": an amg8833 is read at its frame rate, 10 frames a second (interval = \"100ms\"); 1m does not apply"
+        ])
+        try expectDiagnostics(thermal + "interval = \"100ms\"\n", [])
+    }
+
     @Test("type-specific values are checked")
     func typeSpecific() throws {
         try expectDiagnostics(
@@ -185,7 +205,7 @@ struct ConfigSensorErrorTests {
                 "box.toml:11:11: sensor \"soil\": channel: 4 is out of range 0–3",
                 "box.toml:12:8: sensor \"soil\": gain must be a PGA full scale in volts: \"6.144\", \"4.096\", \"2.048\", \"1.024\", \"0.512\" or \"0.256\"",
                 "box.toml:20:15: sensor \"soil2\": dry_voltage 2 V is above the full scale of gain \"1.024\" (±1.024 V)",
-                "box.toml:26:8: sensor \"thermal\": line must be \"middle\" or a row/column index 0–7",
+                "box.toml:26:8: sensor \"thermal\": line must be \"middle\" or a row/column index 1–6",
                 "box.toml:27:21: sensor \"thermal\": directions must be two different names",
                 "box.toml:28:19: sensor \"thermal\": mounting_height: 1.5 is out of range 2–15",
                 "box.toml:29:17: sensor \"thermal\": field_of_view: expected a number, found a string",

@@ -66,6 +66,25 @@ struct ThermalReplayTests {
         #expect(replay.result.totals == ["east": 1, "west": 1])
     }
 
+    @Test("a line on the frame's edge row is refused, naming where a line can lie; the next row counts")
+    func lineAtTheEdge() throws {
+        for position in [0.0625, 0.9375] {
+            var replay = ThermalReplay(line: CountingLine(position: position))
+            do {
+                try replay.feed(contentsOf: Self.recording())
+                Issue.record("expected an error at \(position)")
+            } catch {
+                #expect(error.description.hasPrefix("1:1: a counting line at \(position) of 8 rows is too close to the frame's edge"))
+                #expect(error.description.hasSuffix("it can lie above 0.125 and below 0.875"), "\(error)")
+            }
+        }
+        for position in [0.1875, 0.8125] {
+            var replay = ThermalReplay(line: CountingLine(position: position))
+            try replay.feed(contentsOf: Self.recording())
+            #expect(replay.result.totals == ["in": 1, "out": 1], "at \(position)")
+        }
+    }
+
     @Test("CRLF line ends, in the whole file or in some lines, read like LF", arguments: ["\r\n", "mixed"])
     func windowsLineEnds(ending: String) throws {
         let lines = Self.recording().split(separator: "\n")

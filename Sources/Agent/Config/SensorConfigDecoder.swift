@@ -46,7 +46,15 @@ struct SensorConfigDecoder {
 
         var placement: Located<I2CPlacement>?
         if type.isI2C { placement = decodePlacement(reader, type: type) }
-        let interval = reader.duration("interval", in: type.minimumInterval...Duration.seconds(3600))
+        var interval = reader.duration("interval", in: type.minimumInterval...Duration.seconds(3600))
+        // A thermal array is read at its frame rate, which the counter is made for: another
+        // interval would be shown by `config check` and then not be followed.
+        if type == .amg8833, let given = interval, given.value != type.defaultInterval {
+            log.error(
+                "\(subject): an amg8833 is read at its frame rate, 10 frames a second (interval = \"100ms\"); "
+                    + "\(formatDuration(given.value)) does not apply", at: given.position)
+            interval = nil
+        }
         let window = decodeWindow(reader, type: type)
         if let interval, let window, interval.value > window {
             log.error(

@@ -107,10 +107,17 @@ struct SensorSettingsDecoder {
         if let node = reader.entry("line")?.node {
             switch node.value {
             case .string("middle"): line = .middle
-            case .integer(let index) where (0...7).contains(index): line = .index(Int(index))
+            // On the edge rows the hysteresis band reaches the frame's edge: nobody is ever seen
+            // beyond it on that side, and nobody would be counted.
+            case .integer(let index) where (1...6).contains(index): line = .index(Int(index))
+            case .integer(let index) where index == 0 || index == 7:
+                lineIsValid = false
+                log.error(
+                    "\(subject): line \(index) is the frame's edge, which nobody can be seen to cross; "
+                        + "use a row/column index 1–6 or \"middle\"", at: node.position)
             default:
                 lineIsValid = false
-                log.error("\(subject): line must be \"middle\" or a row/column index 0–7", at: node.position)
+                log.error("\(subject): line must be \"middle\" or a row/column index 1–6", at: node.position)
             }
         }
         let axis = choice("axis", CrossingAxis.self, default: .rows)

@@ -169,6 +169,17 @@ public struct ThermalReplay {
         if text.unicodeScalars.last == "\r" { text = Substring(text.unicodeScalars.dropLast()) }
         guard let header else {
             let parsed = try ThermalRecordingHeader(parsing: text)
+            let length = line.axis == .rows ? parsed.height : parsed.width
+            guard line.isCrossable(length: length) else {
+                // The limits rounded inwards, so that a value between them is taken.
+                let margin = line.edgeMargin(length: length)
+                let low = (margin * 1000).rounded(.up) / 1000, high = ((1 - margin) * 1000).rounded(.down) / 1000
+                let range = low < high ? "it can lie above \(formatNumber(low)) and below \(formatNumber(high))" : "no line can"
+                throw ThermalRecordingError(
+                    line: 1, column: 1,
+                    message: "a counting line at \(formatNumber(line.position)) of \(length) \(line.axis.rawValue) "
+                        + "is too close to the frame's edge for anyone to be seen beyond it; \(range)")
+            }
             self.header = parsed
             var settings = configuration ?? ThermalCounterConfiguration()
             settings.width = parsed.width
