@@ -201,6 +201,23 @@ struct FootfallCommandTests {
         #expect(wide.isEmpty, "\(wide)")
     }
 
+    @Test func replayRefusesALineNoRecordingHas() throws {
+        let directory = temporaryPath()
+        defer { _ = system("rm -rf '\(directory)'") }
+        // A frame line that goes on and on (a writer that lost its line ends) is refused at the
+        // longest an 8 × 8 frame can be, before it is read whole; so is a file with no line end.
+        let lines = Self.walk().split(separator: "\n")
+        try write(directory + "/long.csv", lines[0] + "\n" + lines[1] + "\n" + String(repeating: "1", count: 100_000) + "\n")
+        let long = try cli.sensorbox("replay --thermal \(directory)/long.csv")
+        #expect(long.status == 1)
+        #expect(long.output.isEmpty)
+        #expect(long.errors.hasPrefix("\(directory)/long.csv:3:4353: the line goes on past 4352 bytes"), "\(long.errors)")
+        try write(directory + "/binary.bin", String(repeating: "x", count: 10_000))
+        let binary = try cli.sensorbox("replay --thermal \(directory)/binary.bin")
+        #expect(binary.status == 1)
+        #expect(binary.errors.hasPrefix("\(directory)/binary.bin:1:4097: no line end within 4096 bytes"), "\(binary.errors)")
+    }
+
     @Test func replayReadsWindowsLineEndsAndStandardInput() throws {
         let directory = temporaryPath()
         defer { _ = system("rm -rf '\(directory)'") }

@@ -160,6 +160,22 @@ public struct ThermalReplay {
         self.configuration = configuration
     }
 
+    /// The longest line, in bytes, the recording may have next: a header, or a frame of the
+    /// header's size written out generously (64 bytes a pixel). A longer one is no line of a
+    /// recording (a binary file, a file without line ends), and is refused before it fills memory.
+    public var lineLimit: Int {
+        header.map { 256 + 64 * $0.width * $0.height } ?? 4096
+    }
+
+    /// The error for a line longer than ``lineLimit``.
+    public var lineTooLong: ThermalRecordingError {
+        ThermalRecordingError(
+            line: lineNumber + 1, column: lineLimit + 1,
+            message: header == nil
+                ? "no line end within \(lineLimit) bytes: not a recording (expected '# sensorbox-thermal v1 …')"
+                : "the line goes on past \(lineLimit) bytes, longer than a frame of the header can be")
+    }
+
     /// Reads the next line of the recording.
     public mutating func feed(_ text: Substring) throws(ThermalRecordingError) {
         lineNumber += 1

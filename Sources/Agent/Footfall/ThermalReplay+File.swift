@@ -40,23 +40,29 @@ extension ThermalReplay {
         if fstat(fileno(file), &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
             throw ThermalReplayFileError("\(name) is a directory, not a recording")
         }
-        var buffer: UnsafeMutablePointer<CChar>?
-        var capacity = 0
-        defer { free(buffer) }
+        // Read in blocks and cut into lines here: a line is refused once it passes the longest a
+        // recording can have (`lineLimit`), before a file without line ends fills memory.
+        var block = [UInt8](repeating: 0, count: 1 << 16)
+        var pending: [UInt8] = []
         while true {
-            let length = getline(&buffer, &capacity, file)
-            if length < 0 {
-                let error = Errno(rawValue: errno)
-                if ferror(file) != 0 { throw ThermalReplayFileError("cannot read \(name): \(error.message)") }
+            let count = block.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+            if count == 0 {
+                if ferror(file) != 0 { throw ThermalReplayFileError("cannot read \(name): \(Errno(rawValue: errno).message)") }
                 break
             }
-            guard let buffer else { break }
-            // Bytes, not Characters: "\r\n" is one Character, and a NUL must not end the line early.
-            let text = buffer.withMemoryRebound(to: UInt8.self, capacity: length) { bytes in
-                String(decoding: UnsafeBufferPointer(start: bytes, count: length), as: UTF8.self)
+            var start = 0
+            while start < count {
+                let end = block[start..<count].firstIndex(of: UInt8(ascii: "\n"))
+                pending.append(contentsOf: block[start..<(end.map { $0 + 1 } ?? count)])
+                if pending.count > replay.lineLimit { throw replay.lineTooLong }
+                guard let end else { break }
+                // Bytes, not Characters: "\r\n" is one Character, and a NUL must not end the line early.
+                try replay.feed(Substring(String(decoding: pending, as: UTF8.self)))
+                pending.removeAll(keepingCapacity: true)
+                start = end + 1
             }
-            try replay.feed(Substring(text))
         }
+        if !pending.isEmpty { try replay.feed(Substring(String(decoding: pending, as: UTF8.self))) }
         #endif
         guard replay.header != nil else {
             throw ThermalRecordingError(line: 1, column: 1, message: "empty recording: no header line")
