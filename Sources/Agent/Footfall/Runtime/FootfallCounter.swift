@@ -23,11 +23,15 @@ public enum FootfallRandomness: Sendable {
     case system
     case seeded(UInt64)
 
-    func source() -> any PrivacyRandomSource {
-        switch self {
-        case .system: SystemRandomSource()
-        case .seeded(let seed): SeededRandomSource(seed: seed)
-        }
+    /// The noise source of the counter named `counter`. Seeded, each counter draws its own
+    /// stream (the seed mixed with the counter's name): two counters across one line drawing the
+    /// same noise would release numbers whose difference is exact.
+    func source(for counter: String) -> any PrivacyRandomSource {
+        guard case .seeded(let seed) = self else { return SystemRandomSource() }
+        // FNV-1a of the name.
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in counter.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return SeededRandomSource(seed: seed ^ hash)
     }
 }
 
@@ -44,7 +48,7 @@ struct FootfallTallies {
     init(counter: String, directions: [String], windowSeconds: Int64, profile: PrivacyProfile,
          randomness: FootfallRandomness, maximumGap: Duration, sharing shared: SharedBeamCounts? = nil) {
         windows = FootfallWindows(counter: counter, directions: directions, windowSeconds: windowSeconds, profile: profile)
-        random = randomness.source()
+        random = randomness.source(for: counter)
         self.maximumGap = maximumGap
         self.shared = shared
     }
