@@ -47,7 +47,7 @@ struct SimulateCommand: AsyncParsableCommand {
     @Flag(help: "With --report: the report as JSON.")
     var json = false
 
-    @Option(help: ArgumentHelp("With --report: window length of the per-window errors (default 15m).", valueName: "duration"))
+    @Option(help: ArgumentHelp("With --report: window length of the per-window errors, whole minutes dividing an hour (default 15m).", valueName: "duration"))
     var windows: String?
 
     /// The report's window length as given, or its default.
@@ -82,9 +82,10 @@ struct SimulateCommand: AsyncParsableCommand {
             throw ValidationError("--report evaluates the footfall counters on the scenario alone: no --config, --state-dir or --boards")
         }
         do {
+            // As a box's windows: aligned to the clock, so that every row starts at its time.
             let window = try parseDuration(reportWindows)
-            guard window >= .seconds(1), window.components.attoseconds == 0 else {
-                throw ValidationError("--windows: whole seconds, at least 1s, not \(reportWindows)")
+            guard ClockWindow.isAligned(window) else {
+                throw ValidationError("--windows: \(reportWindows) does not divide an hour into whole minutes; use \(ClockWindow.choices)")
             }
         } catch let error as ValidationError {
             throw error

@@ -276,6 +276,23 @@ struct FootfallCommandTests {
         #expect(message.contains("no --config, --state-dir or --boards"), "\(state.errors)")
     }
 
+    @Test("the report lists every window of its span, quiet ones with zeros; its windows are the clock's")
+    func reportListsQuietWindows() throws {
+        // The quiet Sunday's first hour: at 00:15 and 00:45 nobody crosses.
+        let run = try cli.sensorbox("simulate --scenario quiet-sunday --duration 1h --report")
+        #expect(run.status == 0, "\(run.errors)")
+        let rows = run.output.split(separator: "\n").filter { $0.hasPrefix("00:") }
+        #expect(rows.map { $0.prefix(5) } == ["00:00", "00:15", "00:30", "00:45"], "\(run.output)")
+        #expect(rows.contains { $0.contains("0/0/0/0") && $0.split(separator: " ").filter { $0 == "0/0/0/0" }.count == 2 })
+        let json = try cli.sensorbox("simulate --scenario quiet-sunday --duration 1h --report --json")
+        #expect(json.output.ranges(of: "\"hidden_share\"").count == 4, "\(json.output)")
+        for window in ["7m", "2h", "1d"] {
+            let refused = try cli.sensorbox("simulate --scenario quiet-sunday --duration 1h --report --windows \(window)")
+            #expect(refused.status == 64)
+            #expect(refused.errors.contains("--windows: \(window) does not divide an hour into whole minutes"), "\(refused.errors)")
+        }
+    }
+
     @Test func reportStartsAtStart() throws {
         // quiet-sunday's first local midnight is 2026-05-16T22:00:00Z; 06:00Z is 08:00 local.
         let run = try cli.sensorbox("simulate --scenario quiet-sunday --duration 10m --report --start 2026-05-17T06:00:00Z")

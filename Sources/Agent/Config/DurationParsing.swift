@@ -88,3 +88,15 @@ public func formatDuration(_ duration: Duration) -> String {
 private func digitValue(_ byte: UInt8) -> Int64? {
     (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) ? Int64(byte - UInt8(ascii: "0")) : nil
 }
+
+/// Aggregation windows the clock aligns (…:00, :15, :30, :45): whole minutes that divide an hour.
+public enum ClockWindow {
+    /// Whether `window` divides an hour into whole minutes.
+    public static func isAligned(_ window: Duration) -> Bool {
+        let (seconds, attoseconds) = window.components
+        return attoseconds == 0 && seconds >= 60 && seconds % 60 == 0 && 3600 % seconds == 0
+    }
+
+    /// What to write instead, for an error message.
+    public static let choices = "1m, 2m, 3m, 4m, 5m, 6m, 10m, 12m, 15m, 20m, 30m or 60m"
+}

@@ -196,10 +196,9 @@ struct SensorConfigDecoder {
             return type.defaultWindow
         }
         guard let window = reader.duration("window", in: .zero...Duration.seconds(24 * 3600)) else { return nil }
-        let (seconds, attoseconds) = window.value.components
-        guard attoseconds == 0, seconds >= 60, seconds % 60 == 0, 3600 % seconds == 0 else {
+        guard ClockWindow.isAligned(window.value) else {
             log.error(
-                "\(reader.subject): window \(formatDuration(window.value)) does not divide an hour into whole minutes; use 1m, 2m, 3m, 4m, 5m, 6m, 10m, 12m, 15m, 20m, 30m or 60m",
+                "\(reader.subject): window \(formatDuration(window.value)) does not divide an hour into whole minutes; use \(ClockWindow.choices)",
                 at: window.position)
             return nil
         }

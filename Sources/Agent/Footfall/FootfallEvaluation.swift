@@ -159,6 +159,13 @@ struct FootfallTally: Sendable {
     /// seconds) are fused or calibrate.
     mutating func count(fusion: FootfallFusion?, from: Double, to: Double) {
         var fusion = fusion
+        // Every window of the run is listed, a quiet one with zeros (as `replay` lists its
+        // windows): a window left out would be taken for a gap.
+        var start = (wallAtZero + Int64(from.rounded(.down))).floorDivided(by: windowSeconds) * windowSeconds
+        while Double(start - wallAtZero) < to {
+            if windows[start] == nil { windows[start] = Array(repeating: Array(repeating: 0, count: directions.count), count: 4) }
+            start += windowSeconds
+        }
         for start in windows.keys.sorted() {
             guard var counts = windows[start] else { continue }
             let first = Double(start - wallAtZero), last = first + Double(windowSeconds)
