@@ -1,5 +1,6 @@
 import Counting
 import Hardware
+import Simulator
 import Testing
 
 @Suite("A larger thermal array")
@@ -27,6 +28,30 @@ struct LargerArrayTests {
         // Left at 3 σ (2.5 σ set for 8 × 8 is 3.0 σ on 16 × 16), the same noise counts many more.
         let unscaled = noiseOnly(noiseSigmas: Float((9 - 2 * log(4.0)).squareRoot()), side: 16)
         #expect(unscaled >= 5 * max(large, small, 1), "\(unscaled) at 3 σ against \(large)")
+    }
+
+    /// The first minute of a `width` × `height` array over a cool pavement, nobody there, its
+    /// noise (0.3 °C) not quantised, as larger arrays report it. Returns the crossings counted.
+    func firstMinuteOfNoise(width: Int, height: Int, seed: UInt64) -> Int {
+        var random = SeededRandom(seed: seed)
+        var counter = ThermalCounterLike(ThermalCounterConfiguration(width: width, height: height))
+        var frame = [Float](repeating: 0, count: width * height)
+        var counted = 0
+        for index in 1...600 {
+            for pixel in frame.indices { frame[pixel] = Float(18 + random.gaussian(standardDeviation: 0.3)) }
+            counted += counter.feed(frame, at: MonotonicInstant(nanoseconds: UInt64(index) * 100_000_000)).count
+        }
+        return counted
+    }
+
+    /// Each pixel's noise is first learnt from the 30 learning frames, and on thousands of pixels
+    /// some of those estimates come out far too low: those pixels then read their own noise as
+    /// people until the running estimate catches up.
+    @Test("a large array's first minute over an empty pavement counts nobody", arguments: [(64, 64), (80, 64)])
+    func firstMinuteCountsNobody(width: Int, height: Int) {
+        for seed: UInt64 in [1, 2] {
+            #expect(firstMinuteOfNoise(width: width, height: height, seed: seed) == 0, "\(width) × \(height), seed \(seed)")
+        }
     }
 
     @Test("walkers on a 16 × 16 array are counted one each, in and out")
