@@ -101,7 +101,7 @@ struct ReplayCommand: AsyncParsableCommand {
             let result = try ThermalReplay.run(
                 fileAt: thermal, line: countingLine, windowSeconds: try parseDuration(windows).components.seconds,
                 mountingHeight: mountingHeight, fieldOfView: fieldOfView)
-            print(json ? result.json : result.text, terminator: json ? "\n" : "")
+            print(json ? result.json : result.text, terminator: "")
         } catch let error as ThermalRecordingError {
             let name = thermal == ThermalReplay.standardInputPath ? "<stdin>" : thermal
             printToStandardError(DiagnosticText.wrappedMessage("\(name):\(error)") + "\n")

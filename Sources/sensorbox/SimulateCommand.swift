@@ -112,7 +112,7 @@ struct SimulateCommand: AsyncParsableCommand {
             let result = FootfallEvaluation.run(FootfallEvaluation.Options(
                 scenario: street, duration: try parseDuration(duration), startOffset: startOffset ?? .zero, seed: seed,
                 windowSeconds: try parseDuration(reportWindows).components.seconds))
-            print(json ? result.json : result.text, terminator: json ? "\n" : "")
+            print(json ? result.json : result.text, terminator: "")
             return
         }
         let (boxConfig, board) = try box.load()

@@ -54,6 +54,8 @@ struct FootfallCommandTests {
         let run = try cli.sensorbox("replay --thermal \(directory)/walk.csv --json")
         #expect(run.status == 0)
         #expect(run.output.hasPrefix("{\"in\": 1, \"out\": 0") || run.output.hasPrefix("{\"in\":1,\"out\":0"))
+        // One JSON document on one line: a line-by-line reader finds no empty line after it.
+        #expect(run.output.hasSuffix("}\n") && run.output.filter { $0 == "\n" }.count == 1, "\(run.output)")
         let swapped = try cli.sensorbox("replay --thermal \(directory)/walk.csv --json --directions north,south")
         #expect(swapped.output.contains("\"north\""))
     }
@@ -285,6 +287,7 @@ struct FootfallCommandTests {
         #expect(rows.map { $0.prefix(5) } == ["00:00", "00:15", "00:30", "00:45"], "\(run.output)")
         #expect(rows.contains { $0.contains("0/0/0/0") && $0.split(separator: " ").filter { $0 == "0/0/0/0" }.count == 2 })
         let json = try cli.sensorbox("simulate --scenario quiet-sunday --duration 1h --report --json")
+        #expect(json.output.hasSuffix("}\n") && json.output.filter { $0 == "\n" }.count == 1)
         #expect(json.output.ranges(of: "\"hidden_share\"").count == 4, "\(json.output)")
         for window in ["7m", "2h", "1d"] {
             let refused = try cli.sensorbox("simulate --scenario quiet-sunday --duration 1h --report --windows \(window)")
