@@ -32,6 +32,21 @@ struct PrivacyFootfallWindowsTests {
         #expect(releases.allSatisfy { $0.windowSeconds == 900 && $0.mechanism == .exact })
     }
 
+    @Test("coverage summed from ten frames a second is released to the millisecond, as the platform compares it")
+    func coverageWithoutRoundingNoise() throws {
+        var windows = FootfallWindows(counter: "footfall", directions: ["in", "out"])
+        let start = base
+        var previous = start
+        for frame in 1...8_999 {
+            let now = start + Duration.milliseconds(100 * frame)
+            windows.observe(from: previous, to: now)
+            previous = now
+        }
+        var source = SeededRandomSource(seed: 1)
+        let releases = try windows.release(completedBy: at(900), using: &source)
+        #expect(releases.first?.coverageSeconds == 899.9)
+    }
+
     @Test("a crossing completed after its window was released goes into the next window, never a second release")
     func lateCrossing() throws {
         var windows = FootfallWindows(counter: "footfall", directions: ["in", "out"])

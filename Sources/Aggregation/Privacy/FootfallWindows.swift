@@ -79,7 +79,8 @@ public struct FootfallWindows: Sendable {
         let mechanism = profile.mechanism
         for start in completedStarts(by: now) {
             guard let window = windows[start] else { continue }
-            let counts = adjusting(start, window.counts, min(window.coverageSeconds, Double(windowSeconds)))
+            let coverage = coverageSeconds(of: window)
+            let counts = adjusting(start, window.counts, coverage)
             let names = directions + counts.keys.filter { !directions.contains($0) }.sorted()
             var released: [FootfallRelease] = []
             do {
@@ -88,7 +89,7 @@ public struct FootfallWindows: Sendable {
                     released.append(FootfallRelease(
                         counter: counter, direction: direction, windowStart: WallTime(secondsSinceEpoch: start),
                         windowSeconds: windowSeconds, count: value, mechanism: mechanism,
-                        coverageSeconds: min(window.coverageSeconds, Double(windowSeconds)),
+                        coverageSeconds: coverage,
                         timeSynchronized: window.synchronized))
                 }
             } catch {
@@ -115,9 +116,15 @@ public struct FootfallWindows: Sendable {
         completedStarts(by: now).compactMap { start in
             guard let window = windows[start] else { return nil }
             forget(start)
-            return CompletedWindow(
-                start: start, counts: window.counts, coverageSeconds: min(window.coverageSeconds, Double(windowSeconds)))
+            return CompletedWindow(start: start, counts: window.counts, coverageSeconds: coverageSeconds(of: window))
         }
+    }
+
+    /// The seconds the counter watched of `window`, to the millisecond (summed from thousands
+    /// of frame intervals, the sum carries rounding noise: 899.9000000001361 s is 899.9 s), and
+    /// never more than the window.
+    private func coverageSeconds(of window: Window) -> Double {
+        min((window.coverageSeconds * 1000).rounded() / 1000, Double(windowSeconds))
     }
 
     private func completedStarts(by now: WallTime) -> [Int64] {
