@@ -118,12 +118,13 @@ public struct OpenDataExport: Sendable {
         return values
     }
 
-    /// How a footfall count was released: `exact`, `suppressed<k` (counts below k withheld) or
-    /// `dp:epsilon=…` (differential privacy noise).
+    /// How a footfall count was released, named as in the config: `exact`, `suppress:k=5`
+    /// (counts below k withheld; a count given was at least k) or `dp:epsilon=…` (differential
+    /// privacy noise).
     static func privacy(_ mechanism: ReleaseMechanism) -> String {
         switch mechanism {
         case .exact: "exact"
-        case .suppression(let minimum): "suppressed<\(minimum)"
+        case .suppression(let minimum): "suppress:k=\(minimum)"
         case .differentialPrivacy(let epsilon): "dp:epsilon=\(epsilon)"
         }
     }
