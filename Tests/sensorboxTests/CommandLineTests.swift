@@ -39,6 +39,20 @@ struct CommandLineTests {
         }
     }
 
+    @Test("the run's summary counts each sensor's good reads, a footfall counter's frames too")
+    func simulateSummaryCountsReads() throws {
+        let directory = temporaryPath()
+        defer { _ = system("rm -rf '\(directory)'") }
+        let run = try sensorbox("simulate --duration 1m --state-dir \(directory)/state")
+        #expect(run.status == 0)
+        let rows = run.errors.split(separator: "\n").map { $0.split(separator: " ") }
+        #expect(rows.contains { $0.count == 6 && $0[3] == "reads" }, "\(run.errors)")
+        // 10 frames a second for a minute, less the first tick's start.
+        let thermal = try #require(rows.first { $0.first == "footfall-thermal" }, "\(run.errors)")
+        let reads = try #require(Int(thermal[thermal.count - 3]))
+        #expect((550...600).contains(reads), "\(thermal)")
+    }
+
     @Test func simulateIsByteIdenticalForTheSameSeed() throws {
         let a = temporaryPath(), b = temporaryPath()
         defer { _ = system("rm -rf '\(a)' '\(b)'") }

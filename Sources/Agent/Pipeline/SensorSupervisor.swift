@@ -70,6 +70,7 @@ final class SensorSupervisor {
             }
             health.state = .running
             health.consecutiveFailures = 0
+            health.reads += 1
             if !readings.isEmpty {
                 health.readings += readings.count
                 health.lastReadingTime = readings[0].time

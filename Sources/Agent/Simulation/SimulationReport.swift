@@ -25,10 +25,10 @@ extension WallTime {
 /// A table of sensor health that fits 80 columns (simulate's summary).
 public enum SensorTable {
     public static func render(_ sensors: [SensorHealth]) -> String {
-        var rows = [["sensor", "model", "state", "readings", "errors", "recoveries"]]
+        var rows = [["sensor", "model", "state", "reads", "errors", "recoveries"]]
         for health in sensors {
             rows.append([
-                health.sensor, health.model, health.state.rawValue, "\(health.readings)", "\(health.totalErrors)",
+                health.sensor, health.model, health.state.rawValue, "\(health.reads)", "\(health.totalErrors)",
                 "\(health.recoveries)",
             ])
         }
