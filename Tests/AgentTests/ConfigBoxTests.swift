@@ -127,8 +127,10 @@ struct ConfigSummaryTests {
         let lines = box.summary(board: board)
         #expect(lines.first == "box simulated-box (Simulated box (all sensors)) on board simulator")
         #expect(lines.contains("privacy counts below 5 suppressed"))
-        #expect(lines.contains("sensor pm              sps30        i2c-1 0x69          1s/1m"))
-        #expect(lines.contains("sensor footfall-beams  beam-pair    main GPIO17,GPIO27  50ms/15m"))
+        // The id column is as wide as the longest id: "footfall-thermal" whole.
+        #expect(lines.contains("sensor pm               sps30        i2c-1 0x69          1s/1m"))
+        #expect(lines.contains("sensor footfall-thermal amg8833      i2c-1 0x68          100ms/15m"))
+        #expect(lines.contains("sensor footfall-beams   beam-pair    main GPIO17,GPIO27  50ms/15m"))
         #expect(lines.contains("footfall footfall-thermal: 4 m above the pavement, 60° lens"))
         #expect(lines.contains("footfall footfall-thermal: fills in from footfall-beams what it cannot see"))
         #expect(lines.allSatisfy { $0.count <= 80 })

@@ -10,6 +10,9 @@ extension BoxConfig {
         lines.append(
             "journal \(journal.maximumBytes / (1024 * 1024)) MiB, commit every \(formatDuration(journal.commitInterval)) or \(journal.commitRecords) records"
         )
+        // As wide as the longest id (the README's "footfall-thermal" whole), cut only where the
+        // line would pass 80 columns: 7 + 30 + 13 + 20 + "100ms/15m".
+        let idWidth = min((sensors.map(\.id.count).max() ?? 0) + 1, 30)
         for sensor in sensors {
             let place: String
             if let i2c = sensor.i2c {
@@ -20,7 +23,7 @@ extension BoxConfig {
                 place = "-"
             }
             lines.append(
-                "sensor " + padded(sensor.id, 16) + padded(sensor.type.rawValue, 13) + padded(place, 20)
+                "sensor " + padded(sensor.id, idWidth) + padded(sensor.type.rawValue, 13) + padded(place, 20)
                     + "\(formatDuration(sensor.interval))/\(formatDuration(sensor.window))")
         }
         for sensor in sensors {
