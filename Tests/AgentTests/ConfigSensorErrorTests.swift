@@ -253,7 +253,7 @@ struct ConfigBeamReferenceTests {
             "box.toml:13:9: sensor \"door\": beams \"gates\" is not a sensor of this box; beam pairs: \"gate\""
         ])
         try expectDiagnostics(box(beams: "pm"), [
-            "box.toml:13:9: sensor \"door\": beams \"pm\" is a sps30, not a beam-pair"
+            "box.toml:13:9: sensor \"door\": beams \"pm\" is of type sps30, not beam-pair"
         ])
     }
 

@@ -100,7 +100,7 @@ struct SensorConfigDecoder {
                 continue
             }
             guard device.type == .beamPair else {
-                log.error("\(reference.subject): beams \"\(name)\" is a \(device.type.rawValue), not a beam-pair", at: at)
+                log.error("\(reference.subject): beams \"\(name)\" is of type \(device.type.rawValue), not beam-pair", at: at)
                 continue
             }
             // A pair or a counter with errors of its own has been reported already.

@@ -282,7 +282,9 @@ public struct ThermalReplay {
     private func skippedHint(_ header: ThermalRecordingHeader) -> String {
         guard !header.skippedKeys.isEmpty else { return "" }
         let names = header.skippedKeys.map { Substring($0).quotedForError }.joined(separator: ", ")
-        return "; the header's \(names) is not a v1 key (\(ThermalRecordingHeader.keys.joined(separator: ", "))) and was skipped"
+        let verb = header.skippedKeys.count == 1 ? "is not a v1 key" : "are not v1 keys"
+        let was = header.skippedKeys.count == 1 ? "was" : "were"
+        return "; the header's \(names) \(verb) (\(ThermalRecordingHeader.keys.joined(separator: ", "))) and \(was) skipped"
     }
 
     private func implausible(_ celsius: Float, written: Substring, pixel: Int, unit: String) -> String {

@@ -15,7 +15,7 @@ public struct ThermalReplayResult: Sendable {
 
     /// Lines for people (80 columns when the direction names allow).
     public var text: String {
-        var lines = ["\(frames) frames from \(mounting.summary)"]
+        var lines = ["\(frames) \(frames == 1 ? "frame" : "frames") from \(mounting.summary)"]
         lines.append(directions.map { "\($0): \(totals[$0] ?? 0)" }.joined(separator: "   "))
         if let windowSeconds {
             // Columns at least two spaces apart, however long the names.
