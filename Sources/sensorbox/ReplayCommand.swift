@@ -52,7 +52,7 @@ struct ReplayCommand: AsyncParsableCommand {
     var fieldOfView: Double?
 
     var countingLine: CountingLine? {
-        let names = directions.split(separator: ",").map(String.init)
+        let names = directions.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         guard let axis = CountingLine.Axis(rawValue: axis), names.count == 2, names[0] != names[1], line > 0, line < 1 else {
             return nil
         }
@@ -73,9 +73,13 @@ struct ReplayCommand: AsyncParsableCommand {
         if let fieldOfView, !ThermalMounting.fieldsOfView.contains(fieldOfView) {
             throw ValidationError("--field-of-view: degrees from 10 to 150, not \(fieldOfView)")
         }
-        let names = directions.split(separator: ",")
+        let names = directions.split(separator: ",", omittingEmptySubsequences: false)
         guard names.count == 2, names[0] != names[1] else {
             throw ValidationError("--directions: two different names separated by a comma, like in,out")
+        }
+        // As in a box's config: the names become keys of the JSON and tags upstream.
+        guard names.allSatisfy({ DirectionName.isValid(String($0)) }) else {
+            throw ValidationError("--directions: each name must be \(DirectionName.rule), like in,out")
         }
         // The JSON puts the directions beside its own keys; a direction named like one would
         // give an object with a key twice.

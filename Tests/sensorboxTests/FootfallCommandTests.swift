@@ -250,6 +250,17 @@ struct FootfallCommandTests {
         #expect(run.errors.contains("is a key of the output"), "\(run.errors)")
     }
 
+    /// The config's rule for direction names: a space kept in a name would make `"in "` a key of
+    /// the JSON, an empty name a key `""`.
+    @Test(arguments: ["'in , out'", "in,,out", "Nord,Süd", "in,", String(repeating: "x", count: 33) + ",out"])
+    func replayRefusesDirectionNamesAConfigWouldRefuse(directions: String) throws {
+        let run = try cli.sensorbox("replay --thermal - --json --directions \(directions)", input: "/dev/null")
+        #expect(run.status == 64)
+        #expect(run.output.isEmpty)
+        let message = run.errors.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(message.contains("--directions: each name must be 1–32 characters") || message.contains("--directions: two different names"), "\(run.errors)")
+    }
+
     @Test func replayHelpReadsCleanly() throws {
         let run = try cli.sensorbox("replay --help")
         #expect(run.status == 0)

@@ -148,3 +148,14 @@ public struct BeamPairSettings: Hashable, Sendable {
         self.directions = directions
     }
 }
+
+/// What a footfall direction may be called: it becomes a tag upstream and a key of the JSON
+/// outputs (the config's `directions`, `replay --directions`).
+public enum DirectionName {
+    public static let rule = "1–32 characters of a-z, 0-9, _ and -"
+
+    public static func isValid(_ name: String) -> Bool {
+        (1...32).contains(name.utf8.count)
+            && name.utf8.allSatisfy { isLowercaseLetterOrDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
+    }
+}

@@ -203,8 +203,8 @@ struct SensorSettingsDecoder {
             log.error("\(subject): directions must name two directions, e.g. [\"in\", \"out\"]", at: written.position)
             return nil
         }
-        for name in written.value where !isDirectionName(name.value) {
-            log.error("\(subject): direction \"\(name.value)\" must be 1–32 characters of a-z, 0-9, _ and -", at: name.position)
+        for name in written.value where !DirectionName.isValid(name.value) {
+            log.error("\(subject): direction \"\(name.value)\" must be \(DirectionName.rule)", at: name.position)
             return nil
         }
         guard names[0] != names[1] else {
@@ -212,10 +212,5 @@ struct SensorSettingsDecoder {
             return nil
         }
         return names
-    }
-
-    private func isDirectionName(_ name: String) -> Bool {
-        (1...32).contains(name.utf8.count)
-            && name.utf8.allSatisfy { isLowercaseLetterOrDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
     }
 }
