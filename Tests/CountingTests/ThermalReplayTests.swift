@@ -39,6 +39,9 @@ struct ThermalReplayTests {
         ("temperatures", "", "1:1:"),
         // A blank line is a line: the frame after it is on line 3.
         ("# sensorbox-thermal v1 width=2 height=2", "\n0.0,1,2,3", "3:10:"),
+        // Swift reads 0x14 as 20: not a temperature as a recording writes one; nor a NUL in a time.
+        ("# sensorbox-thermal v1 width=2 height=2", "0.0,0x14,20,20,20", "2:5: pixel 0: expected a temperature"),
+        ("# sensorbox-thermal v1 width=2 height=2", "0.5\u{0},20,20,20,20", "2:1: expected the frame's time"),
     ])
     func errors(header: String, body: String, prefix: String) {
         var replay = ThermalReplay()
@@ -64,6 +67,13 @@ struct ThermalReplayTests {
         var replay = ThermalReplay(line: CountingLine(axis: .columns, positiveName: "east", negativeName: "west"))
         try replay.feed(contentsOf: text)
         #expect(replay.result.totals == ["east": 1, "west": 1])
+    }
+
+    @Test("a byte order mark before the header, as a spreadsheet may write one, is not part of it")
+    func byteOrderMark() throws {
+        var replay = ThermalReplay()
+        try replay.feed(contentsOf: "\u{FEFF}" + Self.recording())
+        #expect(replay.result.totals == ["in": 1, "out": 1])
     }
 
     @Test("a line on the frame's edge row is refused, naming where a line can lie; the next row counts")

@@ -183,6 +183,8 @@ public struct ThermalReplay {
         var text = text
         if text.unicodeScalars.last == "\n" { text = Substring(text.unicodeScalars.dropLast()) }
         if text.unicodeScalars.last == "\r" { text = Substring(text.unicodeScalars.dropLast()) }
+        // A byte order mark, as some editors and spreadsheets write one, is not part of the header.
+        if lineNumber == 1 && text.unicodeScalars.first == "\u{FEFF}" { text = Substring(text.unicodeScalars.dropFirst()) }
         guard let header else {
             let parsed = try ThermalRecordingHeader(parsing: text)
             let length = line.axis == .rows ? parsed.height : parsed.width
@@ -220,7 +222,7 @@ public struct ThermalReplay {
             let fieldEnd = text[fieldStart...].firstIndex(of: ",") ?? text.endIndex
             let field = text[fieldStart..<fieldEnd].trimmingSpaces
             if index == -1 {
-                guard let value = Double(field), value.isFinite else {
+                guard field.isDecimalNumber, let value = Double(field), value.isFinite else {
                     throw ThermalRecordingError(line: lineNumber, column: column, message: "expected the frame's time in seconds, found \(field.quotedForError)")
                 }
                 // Seconds since the recording began (or since 1970): anything beyond ~300 years is a typo.
@@ -235,7 +237,7 @@ public struct ThermalReplay {
                 guard index < expected else {
                     throw ThermalRecordingError(line: lineNumber, column: column, message: "more than \(expected) pixels (width × height of the header)" + skippedHint(header))
                 }
-                guard var value = Float(field), value.isFinite else {
+                guard field.isDecimalNumber, var value = Float(field), value.isFinite else {
                     throw ThermalRecordingError(line: lineNumber, column: column, message: "pixel \(index): expected a temperature, found \(field.quotedForError)")
                 }
                 if header.unit == "kelvin" { value -= 273.15 }
@@ -319,6 +321,15 @@ extension Substring {
     var cutForError: String {
         unicodeScalars.count <= 16
             ? DiagnosticText.printable(self) : DiagnosticText.printable(Substring(unicodeScalars.prefix(15))) + "…"
+    }
+
+    /// Written as a decimal number (`21.25`, `-3`, `2.1e1`): Swift would also read hexadecimal
+    /// (`0x14` as 20), and a NUL or other byte has no place in a number.
+    var isDecimalNumber: Bool {
+        !isEmpty && utf8.allSatisfy { byte in
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
+        }
     }
 
     var trimmingSpaces: Substring {
