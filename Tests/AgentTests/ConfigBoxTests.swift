@@ -136,6 +136,30 @@ struct ConfigSummaryTests {
         #expect(lines.allSatisfy { $0.count <= 80 })
     }
 
+    @Test("exact footfall counts in windows shorter than 15 minutes are pointed out, longer ones not")
+    func exactShortWindows() throws {
+        func summary(window: String, profile: String) throws -> [String] {
+            let text = """
+                [box]
+                id = "box"
+                board = "simulator"
+                [privacy]
+                profile = "\(profile)"
+                [[sensor]]
+                id = "door"
+                type = "beam-pair"
+                pins = ["GPIO17", "GPIO27"]
+                window = "\(window)"
+                """
+            let board = try ConfigTestSupport.simulatorBoard()
+            let box = try ConfigLoader.decodeBox(text, file: "box.toml", board: board)
+            return box.summary(board: board).filter { $0.hasPrefix("footfall door:") }
+        }
+        #expect(try summary(window: "1m", profile: "exact") == ["footfall door: exact counts in 1m windows; PRIVACY.md advises 15m or more"])
+        #expect(try summary(window: "15m", profile: "exact").isEmpty)
+        #expect(try summary(window: "1m", profile: "suppress").isEmpty)
+    }
+
     @Test("a real board's summary tells the boot config lines")
     func bootConfigLines() throws {
         let (box, board) = try ConfigLoader.load(

@@ -36,6 +36,15 @@ extension BoxConfig {
                 lines.append("footfall \(sensor.id): fills in from \(beams) what it cannot see")
             }
         }
+        // PRIVACY.md: exact counts suit busy streets and windows of 15 minutes or more; in a
+        // shorter window a count of one can single someone out.
+        if case .exact = privacy {
+            for sensor in sensors where sensor.type.countsFootfall && sensor.window < .seconds(15 * 60) {
+                lines.append(
+                    "footfall \(sensor.id): exact counts in \(formatDuration(sensor.window)) windows; "
+                        + "PRIVACY.md advises 15m or more")
+            }
+        }
         for uplink in uplinks {
             switch uplink {
             case .stdout: lines.append("uplink stdout (line protocol)")

@@ -30,6 +30,9 @@ public enum SensorType: String, CaseIterable, Hashable, Sendable, CustomStringCo
     /// `true` for chips on an I2C bus; `false` for GPIO inputs.
     public var isI2C: Bool { self != .beamPair }
 
+    /// Counts people crossing a line (releases footfall through the privacy profile).
+    public var countsFootfall: Bool { self == .amg8833 || self == .beamPair }
+
     /// The addresses the chip can answer on (docs/sensors.md), the first being the default.
     public var allowedAddresses: [I2CAddress] {
         switch self {
