@@ -138,7 +138,7 @@ struct ConfigSummaryTests {
 
     @Test("exact footfall counts in windows shorter than 15 minutes are pointed out, longer ones not")
     func exactShortWindows() throws {
-        func summary(window: String, profile: String) throws -> [String] {
+        func summary(sensor: String, window: String, profile: String) throws -> [String] {
             let text = """
                 [box]
                 id = "box"
@@ -146,18 +146,20 @@ struct ConfigSummaryTests {
                 [privacy]
                 profile = "\(profile)"
                 [[sensor]]
-                id = "door"
-                type = "beam-pair"
-                pins = ["GPIO17", "GPIO27"]
+                id = "footfall-at-the-long-named-door"
+                \(sensor)
                 window = "\(window)"
                 """
             let board = try ConfigTestSupport.simulatorBoard()
             let box = try ConfigLoader.decodeBox(text, file: "box.toml", board: board)
-            return box.summary(board: board).filter { $0.hasPrefix("footfall door:") }
+            return box.summary(board: board).filter { $0.hasPrefix("privacy exact with") }
         }
-        #expect(try summary(window: "1m", profile: "exact") == ["footfall door: exact counts in 1m windows; PRIVACY.md advises 15m or more"])
-        #expect(try summary(window: "15m", profile: "exact").isEmpty)
-        #expect(try summary(window: "1m", profile: "suppress").isEmpty)
+        let beams = "type = \"beam-pair\"\npins = [\"GPIO17\", \"GPIO27\"]", thermal = "type = \"amg8833\"\naddress = 0x68"
+        for sensor in [beams, thermal] {
+            #expect(try summary(sensor: sensor, window: "5m", profile: "exact") == ["privacy exact with footfall windows of 5m; PRIVACY.md advises 15m or more"])
+            #expect(try summary(sensor: sensor, window: "15m", profile: "exact").isEmpty)
+            #expect(try summary(sensor: sensor, window: "1m", profile: "suppress").isEmpty)
+        }
     }
 
     @Test("a real board's summary tells the boot config lines")

@@ -16,7 +16,7 @@ struct JournalReportExportTests {
         #expect(OpenDataExport(boxID: "hd-1").csv(records) == header + """
             hd-1,pm,pm2_5,ug/m3,2026-06-01T00:00:00Z,60,12.5,11.0,14.25,60,60.0,ok,true,1,aggregate,,,
             hd-1,air,relative_humidity,%RH,2026-06-01T00:01:00Z,60,81.5,80.0,,59,59.5,high_humidity|degraded,false,2,aggregate,,,
-            hd-1,door,footfall,count,2026-06-01T00:00:00Z,900,,,,,900.0,,true,3,footfall,in,suppress:k=5,
+            hd-1,door,footfall,count,2026-06-01T00:00:00Z,900,,,,,900.0,,true,3,footfall,in,suppress:minimum_count=5,
 
             """)
         let withHealth = OpenDataExport(boxID: "hd-1", includeHealth: true).csv(records)
@@ -45,7 +45,7 @@ struct JournalReportExportTests {
             [
             {"box":"hd-1","sensor":"pm","quantity":"pm2_5","unit":"ug/m3","window_start":"2026-06-01T00:00:00Z","window_seconds":60,"mean":12.5,"min":11.0,"max":14.25,"count":60,"coverage_seconds":60.0,"quality":"ok","time_synchronized":true,"sequence":1,"kind":"aggregate"},
             {"box":"hd-1","sensor":"air","quantity":"relative_humidity","unit":"%RH","window_start":"2026-06-01T00:01:00Z","window_seconds":60,"mean":81.5,"min":80.0,"max":null,"count":59,"coverage_seconds":59.5,"quality":"high_humidity|degraded","time_synchronized":false,"sequence":2,"kind":"aggregate"},
-            {"box":"hd-1","sensor":"door","quantity":"footfall","unit":"count","window_start":"2026-06-01T00:00:00Z","window_seconds":900,"count":null,"coverage_seconds":900.0,"time_synchronized":true,"sequence":3,"kind":"footfall","direction":"in","privacy":"suppress:k=5"}
+            {"box":"hd-1","sensor":"door","quantity":"footfall","unit":"count","window_start":"2026-06-01T00:00:00Z","window_seconds":900,"count":null,"coverage_seconds":900.0,"time_synchronized":true,"sequence":3,"kind":"footfall","direction":"in","privacy":"suppress:minimum_count=5"}
             ]
 
             """)

@@ -139,6 +139,8 @@ struct ThermalReplayTests {
         ("# sensorbox-thermal v1 fps=2000", "1:24:", "fps must be a number above 0 and at most 1000"),
         ("# sensorbox-thermal v1 fps=10 mounting_height=1.5", "1:31:", "mounting_height must be metres from 2 to 15"),
         ("# sensorbox-thermal v1 field_of_view=nan", "1:24:", "field_of_view must be degrees from 10 to 150"),
+        ("# sensorbox-thermal v1 mounting_height=0x5", "1:24:", "mounting_height must be metres from 2 to 15"),
+        ("# sensorbox-thermal v1 fps=0x14", "1:24:", "fps must be a number above 0 and at most 1000"),
     ])
     func headerMistakes(header: String, position: String, message: String) {
         var replay = ThermalReplay()
@@ -162,6 +164,9 @@ struct ThermalReplayTests {
         var lower = ThermalReplay(mountingHeight: 4)
         try lower.feed(contentsOf: Self.recording(header: header))
         #expect(lower.mounting == ThermalMounting(height: 4, fieldOfView: 90))
+        var narrower = ThermalReplay(fieldOfView: 60)
+        try narrower.feed(contentsOf: Self.recording(header: header))
+        #expect(narrower.mounting == ThermalMounting(height: 5.5, fieldOfView: 60))
         var unsaid = ThermalReplay()
         try unsaid.feed(contentsOf: Self.recording())
         #expect(unsaid.mounting == .reference)

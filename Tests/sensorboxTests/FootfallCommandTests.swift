@@ -145,6 +145,17 @@ struct FootfallCommandTests {
         let binary = try cli.sensorbox("replay --thermal \(directory)/binary.bin")
         #expect(binary.status == 1)
         #expect(binary.errors.hasPrefix("\(directory)/binary.bin:1:4097: no line end within 4096 bytes"), "\(binary.errors)")
+        // A frame written out to the limit itself, spaces after its commas, is read (its CRLF
+        // does not count); so is a comment of any length, which is skipped.
+        let padded = lines[1].split(separator: ",").joined(separator: ", ")
+        let wide = padded + String(repeating: " ", count: 4352 - padded.utf8.count)
+        let body = lines.dropFirst(2).joined(separator: "\n") + "\n"
+        try write(directory + "/wide.csv", lines[0] + "\n" + wide + "\r\n# " + String(repeating: "c", count: 10_000) + "\n" + body)
+        let read = try cli.sensorbox("replay --thermal \(directory)/wide.csv --json")
+        #expect(read.status == 0, "\(read.errors)")
+        try write(directory + "/walk.csv", Self.walk())
+        let whole = try cli.sensorbox("replay --thermal \(directory)/walk.csv --json")
+        #expect(read.output == whole.output)
     }
 
     @Test func replayReadsWindowsLineEndsAndStandardInput() throws {
@@ -152,7 +163,11 @@ struct FootfallCommandTests {
         defer { _ = system("rm -rf '\(directory)'") }
         try write(directory + "/walk.csv", Self.walk())
         try write(directory + "/walk-crlf.csv", Self.walk(lineEnd: "\r\n"))
+        // The last frame without a line end is a frame too.
+        try write(directory + "/walk-open.csv", String(Self.walk().dropLast()))
         let lf = try cli.sensorbox("replay --thermal \(directory)/walk.csv --json")
+        let open = try cli.sensorbox("replay --thermal \(directory)/walk-open.csv --json")
+        #expect(open.output == lf.output)
         let crlf = try cli.sensorbox("replay --thermal \(directory)/walk-crlf.csv --json")
         #expect(crlf.status == 0, "\(crlf.errors)")
         #expect(crlf.output == lf.output)
@@ -238,7 +253,7 @@ struct FootfallCommandTests {
         #expect(folder.errors == "\(directory) is a directory, not a recording\n")
     }
 
-    @Test(arguments: ["frames,windows", "start,end", "in,window_seconds"])
+    @Test(arguments: ["frames,windows", "start,end", "in,window_seconds", "mounting_height,out", "in,field_of_view"])
     func replayRejectsDirectionsNamedLikeJSONKeys(directions: String) throws {
         let directory = temporaryPath()
         defer { _ = system("rm -rf '\(directory)'") }

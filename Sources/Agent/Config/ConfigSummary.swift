@@ -38,12 +38,11 @@ extension BoxConfig {
         }
         // PRIVACY.md: exact counts suit busy streets and windows of 15 minutes or more; in a
         // shorter window a count of one can single someone out.
-        if case .exact = privacy {
-            for sensor in sensors where sensor.type.countsFootfall && sensor.window < .seconds(15 * 60) {
-                lines.append(
-                    "footfall \(sensor.id): exact counts in \(formatDuration(sensor.window)) windows; "
-                        + "PRIVACY.md advises 15m or more")
-            }
+        // One line whatever the ids: the windows are on the sensor lines above.
+        if case .exact = privacy,
+            let shortest = sensors.filter({ $0.type.countsFootfall }).map(\.window).min(), shortest < .seconds(15 * 60)
+        {
+            lines.append("privacy exact with footfall windows of \(formatDuration(shortest)); PRIVACY.md advises 15m or more")
         }
         for uplink in uplinks {
             switch uplink {

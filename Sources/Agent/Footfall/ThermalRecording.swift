@@ -73,6 +73,13 @@ public struct ThermalRecordingHeader: Hashable, Sendable {
                 throw ThermalRecordingError(line: 1, column: at, message: "\(parts[0]) is given twice (first at column \(first))")
             }
             seen[parts[0]] = at
+            // A decimal within `range`, or the error `message` at this key.
+            func number(within range: ClosedRange<Double>, _ message: String) throws(ThermalRecordingError) -> Double {
+                guard parts[1].isDecimalNumber, let value = Double(parts[1]), range.contains(value) else {
+                    throw ThermalRecordingError(line: 1, column: at, message: message)
+                }
+                return value
+            }
             switch parts[0] {
             case "width", "height":
                 guard let value = Int(parts[1]), (2...1024).contains(value) else {
@@ -80,20 +87,11 @@ public struct ThermalRecordingHeader: Hashable, Sendable {
                 }
                 if parts[0] == "width" { width = value } else { height = value }
             case "fps":
-                guard let value = Double(parts[1]), value > 0, value <= 1000 else {
-                    throw ThermalRecordingError(line: 1, column: at, message: "fps must be a number above 0 and at most 1000")
-                }
-                fps = value
+                fps = try number(within: Double.leastNonzeroMagnitude...1000, "fps must be a number above 0 and at most 1000")
             case "mounting_height":
-                guard let value = Double(parts[1]), ThermalMounting.heights.contains(value) else {
-                    throw ThermalRecordingError(line: 1, column: at, message: "mounting_height must be metres from 2 to 15")
-                }
-                mountingHeight = value
+                mountingHeight = try number(within: ThermalMounting.heights, "mounting_height must be metres from 2 to 15")
             case "field_of_view":
-                guard let value = Double(parts[1]), ThermalMounting.fieldsOfView.contains(value) else {
-                    throw ThermalRecordingError(line: 1, column: at, message: "field_of_view must be degrees from 10 to 150")
-                }
-                fieldOfView = value
+                fieldOfView = try number(within: ThermalMounting.fieldsOfView, "field_of_view must be degrees from 10 to 150")
             default:
                 guard parts[1] == "celsius" || parts[1] == "kelvin" else {
                     throw ThermalRecordingError(line: 1, column: at, message: "unit must be celsius or kelvin")

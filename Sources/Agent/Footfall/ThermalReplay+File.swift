@@ -41,9 +41,11 @@ extension ThermalReplay {
             throw ThermalReplayFileError("\(name) is a directory, not a recording")
         }
         // Read in blocks and cut into lines here: a line is refused once it passes the longest a
-        // recording can have (`lineLimit`), before a file without line ends fills memory.
+        // recording can have (`lineLimit`), before a file without line ends fills memory; a
+        // comment that long (after the header) is read to its end and dropped.
         var block = [UInt8](repeating: 0, count: 1 << 16)
         var pending: [UInt8] = []
+        var dropsComment = false
         while true {
             let count = block.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
             if count == 0 {
@@ -53,15 +55,25 @@ extension ThermalReplay {
             var start = 0
             while start < count {
                 let end = block[start..<count].firstIndex(of: UInt8(ascii: "\n"))
-                pending.append(contentsOf: block[start..<(end.map { $0 + 1 } ?? count)])
-                if pending.count > replay.lineLimit { throw replay.lineTooLong }
+                if !dropsComment {
+                    pending.append(contentsOf: block[start..<(end ?? count)])
+                    // The line's own bytes: a CR before its LF is its end.
+                    let length = pending.count - (pending.last == UInt8(ascii: "\r") ? 1 : 0)
+                    if length > replay.lineLimit {
+                        guard replay.header != nil, pending.first == UInt8(ascii: "#") else { throw replay.lineTooLong }
+                        pending = [UInt8(ascii: "#")]
+                        dropsComment = true
+                    }
+                }
                 guard let end else { break }
                 // Bytes, not Characters: "\r\n" is one Character, and a NUL must not end the line early.
                 try replay.feed(Substring(String(decoding: pending, as: UTF8.self)))
                 pending.removeAll(keepingCapacity: true)
+                dropsComment = false
                 start = end + 1
             }
         }
+        // The last line needs no line end.
         if !pending.isEmpty { try replay.feed(Substring(String(decoding: pending, as: UTF8.self))) }
         #endif
         guard replay.header != nil else {

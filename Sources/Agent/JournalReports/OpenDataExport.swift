@@ -118,13 +118,13 @@ public struct OpenDataExport: Sendable {
         return values
     }
 
-    /// How a footfall count was released, named as in the config: `exact`, `suppress:k=5`
+    /// How a footfall count was released, named as in the config: `exact`, `suppress:minimum_count=5`
     /// (counts below k withheld; a count given was at least k) or `dp:epsilon=…` (differential
     /// privacy noise).
     static func privacy(_ mechanism: ReleaseMechanism) -> String {
         switch mechanism {
         case .exact: "exact"
-        case .suppression(let minimum): "suppress:k=\(minimum)"
+        case .suppression(let minimum): "suppress:minimum_count=\(minimum)"
         case .differentialPrivacy(let epsilon): "dp:epsilon=\(epsilon)"
         }
     }
