@@ -37,8 +37,8 @@ extension BoxConfig {
             }
         }
         // PRIVACY.md: exact counts suit busy streets and windows of 15 minutes or more; in a
-        // shorter window a count of one can single someone out.
-        // One line whatever the ids: the windows are on the sensor lines above.
+        // shorter window a count of one can single someone out. One line, whatever the ids (the
+        // windows are on the sensor lines above).
         if case .exact = privacy,
             let shortest = sensors.filter({ $0.type.countsFootfall }).map(\.window).min(), shortest < .seconds(15 * 60)
         {

@@ -142,6 +142,9 @@ struct FootfallTally: Sendable {
         recentThermal = directions.map { _ in [] }
     }
 
+    /// A window's counts before anyone crossed: [source][direction], all zero.
+    static func noCounts(directions: Int) -> [[Int]] { Array(repeating: Array(repeating: 0, count: directions), count: 4) }
+
     func window(of time: MonotonicInstant) -> Int64 {
         (wallAtZero + Int64(time.nanoseconds / 1_000_000_000)).floorDivided(by: windowSeconds) * windowSeconds
     }
@@ -149,7 +152,8 @@ struct FootfallTally: Sendable {
     mutating func add(_ source: Source, _ direction: String, at time: MonotonicInstant) {
         guard let d = directions.firstIndex(of: direction) else { return }
         let start = window(of: time)
-        windows[start, default: Array(repeating: Array(repeating: 0, count: directions.count), count: 4)][source.rawValue][d] += 1
+        let count = directions.count
+        windows[start, default: Self.noCounts(directions: count)][source.rawValue][d] += 1
         if source == .thermal { recentThermal[d].append(Double(time.nanoseconds) / 1e9) }
     }
 
@@ -162,8 +166,9 @@ struct FootfallTally: Sendable {
         // Every window of the run is listed, a quiet one with zeros (as `replay` lists its
         // windows): a window left out would be taken for a gap.
         var start = (wallAtZero + Int64(from.rounded(.down))).floorDivided(by: windowSeconds) * windowSeconds
+        let empty = Self.noCounts(directions: directions.count)
         while Double(start - wallAtZero) < to {
-            if windows[start] == nil { windows[start] = Array(repeating: Array(repeating: 0, count: directions.count), count: 4) }
+            if windows[start] == nil { windows[start] = empty }
             start += windowSeconds
         }
         for start in windows.keys.sorted() {

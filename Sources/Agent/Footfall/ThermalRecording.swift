@@ -186,16 +186,7 @@ public struct ThermalReplay {
         guard let header else {
             let parsed = try ThermalRecordingHeader(parsing: text)
             let length = line.axis == .rows ? parsed.height : parsed.width
-            guard line.isCrossable(length: length) else {
-                // The limits rounded inwards, so that a value between them is taken.
-                let margin = line.edgeMargin(length: length)
-                let low = (margin * 1000).rounded(.up) / 1000, high = ((1 - margin) * 1000).rounded(.down) / 1000
-                let range = low < high ? "it can lie above \(formatNumber(low)) and below \(formatNumber(high))" : "no line can"
-                throw ThermalRecordingError(
-                    line: 1, column: 1,
-                    message: "a counting line at \(formatNumber(line.position)) of \(length) \(line.axis.rawValue) "
-                        + "is too close to the frame's edge for anyone to be seen beyond it; \(range)")
-            }
+            guard line.isCrossable(length: length) else { throw lineAtTheEdge(length: length) }
             self.header = parsed
             var settings = configuration ?? ThermalCounterConfiguration()
             settings.width = parsed.width
@@ -279,6 +270,18 @@ public struct ThermalReplay {
     public static let plausibleCelsius: ClosedRange<Float> = -60...200
 
     /// When a frame does not fit the header and the header had keys this reader skipped: which.
+    /// The error for a counting line too close to the edge of a frame `length` pixels long.
+    private func lineAtTheEdge(length: Int) -> ThermalRecordingError {
+        // The limits rounded inwards, so that a value between them is taken.
+        let margin = line.edgeMargin(length: length)
+        let low = (margin * 1000).rounded(.up) / 1000, high = ((1 - margin) * 1000).rounded(.down) / 1000
+        let range = low < high ? "it can lie above \(formatNumber(low)) and below \(formatNumber(high))" : "no line can"
+        return ThermalRecordingError(
+            line: 1, column: 1,
+            message: "a counting line at \(formatNumber(line.position)) of \(length) \(line.axis.rawValue) "
+                + "is too close to the frame's edge for anyone to be seen beyond it; \(range)")
+    }
+
     private func skippedHint(_ header: ThermalRecordingHeader) -> String {
         guard !header.skippedKeys.isEmpty else { return "" }
         let names = header.skippedKeys.map { Substring($0).quotedForError }.joined(separator: ", ")
