@@ -176,7 +176,10 @@ extension ThermalCounter {
         } else if let reference = logPersonSpread {
             // ln 1.35: clearly wider than the typical track is not one person.
             compact = logSpread <= reference + 0.3
-            logPersonSpread = Self.runningQuantile(reference, toward: logSpread, step: step)
+            let light = logPersonMass.map { mass / exp($0) < 1.5 } ?? true
+            if light || !configuration.learnsSpreadFromLightTracks {
+                logPersonSpread = Self.runningQuantile(reference, toward: logSpread, step: step)
+            }
         } else {
             compact = true
             logPersonSpread = logSpread

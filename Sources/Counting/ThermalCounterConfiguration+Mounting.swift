@@ -41,7 +41,8 @@ extension ThermalCounterConfiguration {
     /// shrinks with the ratio of the two patches' areas, from 0.2 to 0.14 at 4.5 m and 0.10 at
     /// 5 m (the sixth round found about these by hand, docs/counting.md), and the faint
     /// threshold (``faintContrastFraction``) with it, so that it stays a quarter of the
-    /// foreground one. Where a pixel sees less (hung lower, a larger array), nothing changes: a
+    /// foreground one, and the typical spread is learnt from light tracks only
+    /// (``learnsSpreadFromLightTracks``). Where a pixel sees less (hung lower, a larger array), nothing changes: a
     /// person then covers most of a pixel, and a higher threshold cuts people apart (the spring
     /// day from 3.3 m counted +5.8 % with it, +1.5 % without).
     public func mounted(_ mounting: ThermalMounting) -> ThermalCounterConfiguration {
@@ -50,6 +51,7 @@ extension ThermalCounterConfiguration {
         var mounted = self
         mounted.contrastFraction = contrastFraction * share
         mounted.faintContrastFraction = faintContrastFraction * share
+        mounted.learnsSpreadFromLightTracks = share < 1
         return mounted
     }
 }
