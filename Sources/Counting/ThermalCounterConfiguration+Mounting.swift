@@ -42,9 +42,9 @@ extension ThermalCounterConfiguration {
     /// 5 m (the sixth round found about these by hand, docs/counting.md), and the faint
     /// threshold (``faintContrastFraction``) with it, so that it stays a quarter of the
     /// foreground one, and the typical spread is learnt from light tracks only
-    /// (``learnsSpreadFromLightTracks``). Where a pixel sees less (hung lower, a larger array), nothing changes: a
-    /// person then covers most of a pixel, and a higher threshold cuts people apart (the spring
-    /// day from 3.3 m counted +5.8 % with it, +1.5 % without).
+    /// (``learnsSpreadFromLightTracks``). Where a pixel sees less (hung lower, a larger array),
+    /// nothing changes: a person then covers most of a pixel, and a higher threshold cuts people
+    /// apart (the spring day from 3.3 m counted +5.8 % with it, +1.5 % without).
     public func mounted(_ mounting: ThermalMounting) -> ThermalCounterConfiguration {
         let reference = ThermalMounting.reference.pixelArea(columns: 8, rows: 8)
         let share = Float(min(reference / mounting.pixelArea(columns: width, rows: height), 1))
