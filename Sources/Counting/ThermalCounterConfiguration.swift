@@ -90,10 +90,11 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
     /// warm too, and may count as a second person (in 1–3 hand-built walks of 8). 0 turns this off.
     public var widePairShare: Double
     /// Learn the typical spread (what is compact, ``widePairShare``) only from tracks that weigh
-    /// less than 1.5 people. From higher up than 4 m a pixel sees more of the street, and a
-    /// crowd's groups merge into one blob so often that the median spread of all tracks is a
-    /// pair's: pairs then pass as one compact person. At and below 4 m the light tracks are more
-    /// often fragments, and the median of all tracks is the better one. ``mounted(_:)`` sets it.
+    /// less than 1.5 people (after the first nine tracks). Hung higher than 4 m or behind a lens
+    /// wider than 60° (an 8 × 8 array), a pixel sees more of the street, and a crowd's groups
+    /// merge into one blob so often that the median spread of all tracks is a pair's: pairs then
+    /// pass as one compact person. At and below 4 m the light tracks are more often fragments,
+    /// and the median of all tracks is the better one. ``mounted(_:)`` sets it.
     public var learnsSpreadFromLightTracks = false
     /// Weigh each blob over its pixels and the ones around it, signed and without a threshold
     /// (``ThermalCounter`` `weighSurroundings`), instead of over its thresholded pixels.

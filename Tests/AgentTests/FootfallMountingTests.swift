@@ -26,6 +26,7 @@ struct FootfallMountingTests {
         let expected = plain.mounted(ThermalMounting(height: 5, fieldOfView: 90))
         #expect(high.contrastFraction == expected.contrastFraction)
         #expect(high.faintContrastFraction == expected.faintContrastFraction)
+        #expect(high.learnsSpreadFromLightTracks == expected.learnsSpreadFromLightTracks)
         #expect(high.contrastFraction < plain.contrastFraction / 4)
     }
 
@@ -37,6 +38,7 @@ struct FootfallMountingTests {
         let options = FootfallEvaluation.Options(scenario: scenario)
         let expected = ThermalCounterConfiguration().mounted(ThermalMounting(height: 5.5, fieldOfView: 75))
         #expect(options.counter.contrastFraction == expected.contrastFraction)
+        #expect(options.counter.learnsSpreadFromLightTracks == expected.learnsSpreadFromLightTracks)
         #expect(FootfallEvaluation.Options(scenario: .springWeekday).counter == ThermalCounterConfiguration())
     }
 }

@@ -48,8 +48,8 @@ func pad(_ text: String, _ width: Int) -> String {
 /// the frame's size is the scenario's (`--frame`), 8 × 8 without one.
 @MainActor func counterConfiguration(for scenario: StreetScenario? = nil) -> ThermalCounterConfiguration {
     // For the scenario's sensor as the box would be set up for it (its frame rate, `--no-binning`:
-    // as for 10 fps; its mounting, `--set contrastFraction=0.2,faintContrastFraction=0.05`: as for
-    // 4 m and 60°), so that --set has the last word.
+    // as for 10 fps; its mounting, `--set contrastFraction=0.2,faintContrastFraction=0.05,
+    // learnsSpreadFromLightTracks=0`: as for 4 m and 60°), so that --set has the last word.
     var configuration = ThermalCounterConfiguration()
     if var sensor = scenario {
         if arguments.contains("--no-binning") { sensor.framesPerSecond = 10 }
@@ -92,6 +92,7 @@ func pad(_ text: String, _ width: Int) -> String {
         case "infersSideAtBirth": configuration.infersSideAtBirth = value != 0
         case "firstStepGate": configuration.firstStepGate = value
         case "healsResidues": configuration.healsResidues = value != 0
+        case "learnsSpreadFromLightTracks": configuration.learnsSpreadFromLightTracks = value != 0
         default: print("unknown setting \(parts[0])")
         }
     }
