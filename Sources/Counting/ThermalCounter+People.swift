@@ -176,8 +176,9 @@ extension ThermalCounter {
         } else if let reference = logPersonSpread {
             // ln 1.35: clearly wider than the typical track is not one person.
             compact = logSpread <= reference + 0.3
-            let light = logPersonMass.map { mass / exp($0) < 1.5 } ?? true
-            if light || !configuration.learnsSpreadFromLightTracks {
+            // From high up, only a track lighter than a pair teaches it (one person's mass is
+            // looked up only then).
+            if !configuration.learnsSpreadFromLightTracks || (logPersonMass.map { mass / exp($0) < 1.5 } ?? true) {
                 logPersonSpread = Self.runningQuantile(reference, toward: logSpread, step: step)
             }
         } else {

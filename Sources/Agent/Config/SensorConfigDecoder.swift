@@ -51,7 +51,7 @@ struct SensorConfigDecoder {
         // interval would be shown by `config check` and then not be followed.
         if type == .amg8833, let given = interval, given.value != type.defaultInterval {
             log.error(
-                "\(subject): an amg8833 is read at its frame rate, 10 frames a second (interval = \"100ms\"); "
+                "\(subject): an amg8833 is read at its frame rate, 10 frames a second (interval = \"\(formatDuration(type.defaultInterval))\"); "
                     + "\(formatDuration(given.value)) does not apply", at: given.position)
             interval = nil
         }

@@ -18,10 +18,8 @@ public struct SensorHealth: Hashable, Sendable {
     public var consecutiveFailures = 0
     public var totalErrors = 0
     public var recoveries = 0
-    /// Values delivered (an SPS30's read gives several; a footfall counter's none: it releases
-    /// counts per window instead).
-    public var readings = 0
-    /// Reads that succeeded (a footfall counter's frames or edge collections included).
+    /// Reads that succeeded (a footfall counter's frames or edge collections included, though
+    /// they deliver no readings: footfall is released per window).
     public var reads = 0
     public var lastError: String?
     public var lastReadingTime: MonotonicInstant?

@@ -72,7 +72,6 @@ final class SensorSupervisor {
             health.consecutiveFailures = 0
             health.reads += 1
             if !readings.isEmpty {
-                health.readings += readings.count
                 health.lastReadingTime = readings[0].time
                 for reading in readings { health.lastValues[reading.quantity] = reading.value }
             }
