@@ -31,6 +31,16 @@ public struct ThermalCounter: Sendable {
     let noiseSigmas: Float
 
     var learned = 0
+    /// The longest pause between two frames after which the counter goes on where it was, in
+    /// nanoseconds: as long as a lost track is remembered (at least two frames). After a longer
+    /// one (frames dropped, a recording stitched from several), nothing it saw before says where
+    /// anyone is now, and the pavement may have warmed or cooled: it learns the scene again
+    /// (``resumeAfterPause()``).
+    let longestFramePause: UInt64
+    public var longestFramePauseSeconds: Double { Double(longestFramePause) / 1e9 }
+    /// The time of the last frame, and how often the counter learnt the scene again after a pause.
+    var lastFrameTime: MonotonicInstant?
+    public private(set) var pausesResumed = 0
     var learningBuffer: [Float]
     /// The previous raw frame and the averaged one (``ThermalCounterConfiguration/averagedFrames``).
     var previousFrame: [Float]
@@ -121,6 +131,8 @@ public struct ThermalCounter: Sendable {
         bandHigh = lineCoordinate + configuration.line.hysteresis * length
         gateDistance = configuration.gate * length
         noiseSigmas = Self.noiseSigmas(configuration.noiseSigmas, pixels: count)
+        let pauseFrames = Double(max(configuration.lostTrackFrames, 2) * configuration.binnedFrames)
+        longestFramePause = UInt64(pauseFrames / configuration.framesPerSecond * 1e9)
         learningBuffer = Array(repeating: 0, count: count * configuration.learningFrames)
         background = Array(repeating: 0, count: count)
         previousFrame = Array(repeating: 0, count: count)
@@ -163,8 +175,21 @@ public struct ThermalCounter: Sendable {
     /// replaced. One person's learnt mass and size are kept: a camera restarted after a bus error
     /// sees the same street, and at a new mounting height they follow within a few dozen people.
     public mutating func reset() {
-        learned = 0
         forgetTypicalSpeed()
+        forgetScene()
+    }
+
+    /// After a pause between frames longer than ``longestFramePause``: the same sensor over the
+    /// same street, so what it learnt of people is kept; the background, the tracks and whoever
+    /// stood still are learnt anew.
+    private mutating func resumeAfterPause() {
+        pausesResumed += 1
+        forgetScene()
+    }
+
+    private mutating func forgetScene() {
+        learned = 0
+        lastFrameTime = nil
         hasPreviousFrame = false
         forgetBin()
         for index in tracks.indices { forgetTrack(index) }
@@ -179,6 +204,8 @@ public struct ThermalCounter: Sendable {
         _ pixels: [Float], at time: MonotonicInstant, onCrossing: (CrossingEvent) -> Void
     ) {
         precondition(pixels.count == pixelCount, "a frame has width × height pixels")
+        if let last = lastFrameTime, time.nanoseconds > last.nanoseconds &+ longestFramePause { resumeAfterPause() }
+        lastFrameTime = time
         framesProcessed += 1
         if configuration.binnedFrames > 1 {
             for index in 0..<pixelCount { binSum[index] += pixels[index] }

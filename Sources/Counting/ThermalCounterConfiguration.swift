@@ -159,6 +159,10 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
     /// MLX90640 at 16 or 32 fps) is then counted at about 10 fps, with the noise of one 10-fps
     /// frame instead of the higher noise of its shorter frames (``atFrameRate(_:)``).
     public var binnedFrames: Int
+    /// The array's frame rate (``atFrameRate(_:)`` sets it): with ``lostTrackFrames`` it tells
+    /// how long a pause between two frames may be before the counter learns the pavement again
+    /// (``ThermalCounter/longestFramePause``).
+    public var framesPerSecond = ThermalCounterConfiguration.referenceFramesPerSecond
     /// Blobs lighter than this share of one person's learnt mass are dropped before tracking: a
     /// pixel of noise, or a fringe left behind, carries a few hundredths of a person, while a body
     /// (or a faint but wide umbrella) carries about one. 0 keeps every blob.
