@@ -19,8 +19,10 @@ struct ReplayCommand: AsyncParsableCommand {
             fps on, frames are averaged to about 10 fps; below 10 fps the tracker lets people move \
             further between frames. An array hung higher than 4 m, or behind a lens wider than 60°, \
             sees people smaller: the header's mounting_height and field_of_view, or the options (which \
-            win), say so, and the tracker's threshold follows. Frames are counted and dropped one by \
-            one; only counts are printed.
+            win), say so, and the tracker's threshold follows. A recording may pause (frames dropped, \
+            or hours stitched together): after a pause longer than 2 s (20 frames at a lower fps) the \
+            pavement is learnt again, in 30 frames, and the output says how often. Frames are counted \
+            and dropped one by one; only counts are printed.
             """)
 
     @Option(help: ArgumentHelp("The recording (see above); - reads standard input.", valueName: "file"))

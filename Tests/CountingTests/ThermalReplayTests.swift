@@ -248,6 +248,25 @@ struct ThermalReplayTests {
         #expect(binned < unbinned, "\(binned) read at 30 fps against \(unbinned) read as 10 fps")
     }
 
+    @Test("a pause in the recording is reported, and the pavement is learnt again after it")
+    func pause() throws {
+        // The recording, and an hour later the same again, on a pavement 5 °C warmer.
+        let lines = Self.recording().split(separator: "\n")
+        var text = Self.recording()
+        for line in lines.dropFirst() {
+            let fields = line.split(separator: ",")
+            let time = (Double(fields[0]) ?? 0) + 3600
+            text += "\(time)," + fields.dropFirst().map { "\((Float($0) ?? 0) + 5)" }.joined(separator: ",") + "\n"
+        }
+        var replay = ThermalReplay()
+        try replay.feed(contentsOf: text)
+        let result = replay.result
+        #expect(result.totals == ["in": 2, "out": 2])
+        #expect(result.pauses == 1)
+        #expect(result.text.split(separator: "\n")[1] == "1 pause of over 2 s between frames; after each, the pavement was learnt anew")
+        #expect(result.json.hasPrefix("{\"in\":2,\"out\":2,\"frames\":308,\"pauses\":1,"))
+    }
+
     @Test("every window with a frame is listed, quiet ones with zeros")
     func quietWindowsAreListed() throws {
         var replay = ThermalReplay(windowSeconds: 5)

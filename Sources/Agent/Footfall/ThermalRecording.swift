@@ -307,7 +307,8 @@ public struct ThermalReplay {
     /// The counts so far.
     public var result: ThermalReplayResult {
         ThermalReplayResult(
-            directions: line.directionNames, totals: totals, frames: frames, mounting: mounting ?? .reference,
+            directions: line.directionNames, totals: totals, frames: frames,
+            pauses: counter?.pausesResumed ?? 0, longestPause: counter?.longestFramePauseSeconds ?? 0, mounting: mounting ?? .reference,
             windowSeconds: windowSeconds,
             windows: windows.keys.sorted().map { ($0, windows[$0] ?? [:]) })
     }

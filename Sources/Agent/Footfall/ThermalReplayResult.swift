@@ -6,6 +6,10 @@ public struct ThermalReplayResult: Sendable {
     public var directions: [String]
     public var totals: [String: Int]
     public var frames: Int
+    /// Pauses between frames longer than `longestPause` seconds, after each of which the counter
+    /// learnt the pavement again (``ThermalCounter/pausesResumed``).
+    public var pauses: Int
+    public var longestPause: Double
     /// How the array hung, as the counter took it (the options', the header's or the reference).
     public var mounting: ThermalMounting
     public var windowSeconds: Int64?
@@ -16,6 +20,10 @@ public struct ThermalReplayResult: Sendable {
     /// Lines for people (80 columns when the direction names allow).
     public var text: String {
         var lines = ["\(frames) \(frames == 1 ? "frame" : "frames") from \(mounting.summary)"]
+        if pauses > 0 {
+            let count = pauses == 1 ? "1 pause" : "\(pauses) pauses"
+            lines.append("\(count) of over \(formatNumber(longestPause)) s between frames; after each, the pavement was learnt anew")
+        }
         lines.append(directions.map { "\($0): \(totals[$0] ?? 0)" }.joined(separator: "   "))
         if let windowSeconds {
             // Columns at least two spaces apart, however long the names.
@@ -37,13 +45,14 @@ public struct ThermalReplayResult: Sendable {
     /// The keys of ``json`` besides the direction names, at its top level and in its windows: a
     /// direction must not be named like one.
     public static let jsonKeys: Set<String> = [
-        "frames", "mounting_height", "field_of_view", "window_seconds", "windows", "start",
+        "frames", "pauses", "mounting_height", "field_of_view", "window_seconds", "windows", "start",
     ]
 
     /// JSON with the totals per direction at its top level: `{"in": N, "out": M, ...}`.
     public var json: String {
         var members: [(String, JSONValue)] = directions.map { ($0, .int(totals[$0] ?? 0)) }
         members.append(("frames", .int(frames)))
+        members.append(("pauses", .int(pauses)))
         members.append(("mounting_height", .number(mounting.height)))
         members.append(("field_of_view", .number(mounting.fieldOfView)))
         if let windowSeconds {

@@ -290,6 +290,55 @@ case "report":
     }
     let result = evaluate(diagnosticVariant(scenario), seed: seeds.first ?? 1)
     print(arguments.contains("--json") ? result.json : result.text, terminator: "")
+case "pause":
+    // A recording with a pause: two spans of a day (--a and --b, hours; --span seconds) fed to
+    // one counter at their own times (it learns the pavement again after the pause), fed as if
+    // the second followed the first at once (a counter that ignores the pause), and each to a
+    // counter of its own.
+    let name = arguments.first { !$0.hasPrefix("--") } ?? "spring-weekday"
+    guard let scenario = StreetScenario.named(name) else {
+        print("unknown scenario \(name)")
+        break
+    }
+    let variant = diagnosticVariant(scenario)
+    let startA = (Double(option("--a") ?? "12") ?? 12) * 3600, startB = (Double(option("--b") ?? "17") ?? 17) * 3600
+    let span = Double(option("--span") ?? "1800") ?? 1800
+    guard startB >= startA + span else {
+        print("--b must start after --a's span")
+        break
+    }
+    let rate = Double(variant.framesPerSecond)
+    var street = Street(scenario: variant, seed: seeds.first ?? 1)
+    var frame = [Float](repeating: 0, count: variant.width * variant.height)
+    func render(from start: Double) -> (frames: [[Float]], truth: Int) {
+        _ = street.drainCrossings(upTo: start)
+        let frames = (0..<Int(span * rate)).map { index in
+            street.renderThermal(into: &frame, atSeconds: start + Double(index) / rate, quantized: true)
+            return frame
+        }
+        return (frames, street.drainCrossings(upTo: start + span).count)
+    }
+    let a = render(from: startA), b = render(from: startB)
+    func count(_ spans: [(frames: [[Float]], start: Double)], _ counter: inout ThermalCounter) -> [Int] {
+        spans.map { frames, start in
+            var counted = 0
+            for (index, frame) in frames.enumerated() {
+                let seconds = start + Double(index) / rate
+                counter.process(frame, at: MonotonicInstant(nanoseconds: UInt64(seconds * 1e9))) { _ in counted += 1 }
+            }
+            return counted
+        }
+    }
+    func counter() -> ThermalCounter { ThermalCounter(configuration: counterConfiguration(for: variant)) }
+    var one = counter(), unpaused = counter(), ownA = counter(), ownB = counter()
+    let resumed = count([(a.frames, startA), (b.frames, startB)], &one)
+    let ignored = count([(a.frames, startA), (b.frames, startA + span)], &unpaused)
+    let own = count([(a.frames, startA)], &ownA) + count([(b.frames, startB)], &ownB)
+    print("\(name) seed \(seeds.first ?? 1), \(Int(span)) s from \(startA / 3600) h and from \(startB / 3600) h")
+    print("  true           \(a.truth) \(b.truth)")
+    print("  after a pause  \(resumed[0]) \(resumed[1])   (learnt again \(one.pausesResumed) time)")
+    print("  pause ignored  \(ignored[0]) \(ignored[1])")
+    print("  each its own   \(own[0]) \(own[1])")
 case "tracker":
     let frameCount = Int(option("--frames") ?? "36000") ?? 36000
     // One busy hour of the crowded Saturday, rendered first so only the tracker is timed.
@@ -362,7 +411,7 @@ case "trace":
         scenario: variant, seed: seeds.first ?? 1, at: at,
         everyFrame: arguments.contains("--every-frame"), configuration: counterConfiguration(for: variant))
 default:
-    print("usage: CountingBenchmark accuracy|windows|report|tracker|contrast|parties|trace")
+    print("usage: CountingBenchmark accuracy|windows|report|pause|tracker|contrast|parties|trace")
 }
 
 extension String {
