@@ -267,6 +267,28 @@ struct ThermalReplayTests {
         #expect(result.json.hasPrefix("{\"in\":2,\"out\":2,\"frames\":308,\"pauses\":1,"))
     }
 
+    @Test("frames whose times say another rate than the header's fps are warned about", arguments: [
+        (header: "", seconds: 1.0, wholeSeconds: false, warned: true),
+        (header: " fps=1", seconds: 1, wholeSeconds: false, warned: false),
+        (header: " fps=2", seconds: 0.1, wholeSeconds: false, warned: true),
+        (header: "", seconds: 0.1, wholeSeconds: true, warned: false),
+        (header: " fps=8", seconds: 0.1, wholeSeconds: false, warned: false),
+    ])
+    func frameRate(header: String, seconds: Double, wholeSeconds: Bool, warned: Bool) throws {
+        var text = "# sensorbox-thermal v1 width=2 height=2" + header + "\n"
+        for index in 0..<40 {
+            let time = Double(index) * seconds
+            text += "\(wholeSeconds ? time.rounded(.down) : time),14,14,14,14\n"
+        }
+        var replay = ThermalReplay()
+        try replay.feed(contentsOf: text)
+        let warning = replay.result.frameRateWarning
+        #expect((warning != nil) == warned, "\(warning ?? "no warning")")
+        if header.isEmpty && seconds == 1 {
+            #expect(warning == "the frames come at about 1 fps, but were counted as 10 fps, the header's fps (10 when it names none): write fps=1 in the header")
+        }
+    }
+
     @Test("every window with a frame is listed, quiet ones with zeros")
     func quietWindowsAreListed() throws {
         var replay = ThermalReplay(windowSeconds: 5)

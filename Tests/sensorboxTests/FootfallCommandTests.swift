@@ -58,6 +58,17 @@ struct FootfallCommandTests {
         #expect(run.output.hasSuffix("}\n") && run.output.filter { $0 == "\n" }.count == 1, "\(run.output)")
         let swapped = try cli.sensorbox("replay --thermal \(directory)/walk.csv --json --directions north,south")
         #expect(swapped.output.contains("\"north\""))
+        // The same frames a second apart, the header still saying 10 fps: warned on standard error,
+        // and the JSON on standard output as before.
+        let slow = Self.walk().split(separator: "\n").enumerated().map { index, line in
+            index == 0 ? String(line) : "\(index - 1)," + line.split(separator: ",").dropFirst().joined(separator: ",")
+        }
+        try write(directory + "/slow.csv", slow.joined(separator: "\n") + "\n")
+        let warned = try cli.sensorbox("replay --thermal \(directory)/slow.csv --json")
+        #expect(warned.status == 0)
+        #expect(warned.errors.hasPrefix("warning: \(directory)/slow.csv: the frames come at about 1 fps"), "\(warned.errors)")
+        #expect(warned.output.hasPrefix("{\"in\":") && warned.output.filter { $0 == "\n" }.count == 1)
+        #expect(run.errors.isEmpty)
     }
 
     @Test func replayNamesLineAndColumnOfABadFrame() throws {

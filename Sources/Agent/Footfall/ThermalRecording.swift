@@ -133,6 +133,7 @@ public struct ThermalReplay {
     private var lineNumber = 0
     private var pixels: [Float] = []
     private var lastTime = -Double.infinity
+    private var frameRate = FrameRateProbe()
     private var totals: [String: Int] = [:]
     private var windows: [Int64: [String: Int]] = [:]
 
@@ -245,6 +246,7 @@ public struct ThermalReplay {
         }
         lastTime = time
         frames += 1
+        frameRate.observe(time: time, frame: frames)
         let instant = MonotonicInstant(nanoseconds: UInt64(max(time, 0) * 1e9))
         let window = windowSeconds.map { Int64((time / Double($0)).rounded(.down)) * $0 }
         // Every window with a frame is listed, so that a quiet window (zeros) tells from a gap.
@@ -310,7 +312,8 @@ public struct ThermalReplay {
             directions: line.directionNames, totals: totals, frames: frames,
             pauses: counter?.pausesResumed ?? 0, longestPause: counter?.longestFramePauseSeconds ?? 0, mounting: mounting ?? .reference,
             windowSeconds: windowSeconds,
-            windows: windows.keys.sorted().map { ($0, windows[$0] ?? [:]) })
+            windows: windows.keys.sorted().map { ($0, windows[$0] ?? [:]) },
+            frameRateWarning: header.flatMap { frameRate.warning(stated: $0.framesPerSecond) })
     }
 }
 
