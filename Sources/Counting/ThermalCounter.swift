@@ -34,8 +34,8 @@ public struct ThermalCounter: Sendable {
     /// The longest pause between two frames after which the counter goes on where it was, in
     /// nanoseconds: as long as a lost track is remembered (at least two frames). After a longer
     /// one (frames dropped, a recording stitched from several), nothing it saw before says where
-    /// anyone is now, and the pavement may have warmed or cooled: it learns the scene again
-    /// (``resumeAfterPause()``).
+    /// anyone is now, and the pavement may have warmed or cooled: it starts again, as after
+    /// ``reset()``.
     let longestFramePause: UInt64
     public var longestFramePauseSeconds: Double { Double(longestFramePause) / 1e9 }
     /// The time of the last frame, and how often the counter learnt the scene again after a pause.
@@ -132,7 +132,9 @@ public struct ThermalCounter: Sendable {
         gateDistance = configuration.gate * length
         noiseSigmas = Self.noiseSigmas(configuration.noiseSigmas, pixels: count)
         let pauseFrames = Double(max(configuration.lostTrackFrames, 2) * configuration.binnedFrames)
-        longestFramePause = UInt64(pauseFrames / configuration.framesPerSecond * 1e9)
+        // At most about 30 years: a slower frame rate (or none) never pauses.
+        let pause = pauseFrames / configuration.framesPerSecond * 1e9
+        longestFramePause = pause.isFinite && pause >= 0 && pause < 1e18 ? UInt64(pause) : UInt64(1e18)
         learningBuffer = Array(repeating: 0, count: count * configuration.learningFrames)
         background = Array(repeating: 0, count: count)
         previousFrame = Array(repeating: 0, count: count)
@@ -172,24 +174,13 @@ public struct ThermalCounter: Sendable {
 
     /// Forgets the background, every track and the typical crossing's speed (the sensor may
     /// have been hung elsewhere; five crossings teach it again): after the sensor was off or
-    /// replaced. One person's learnt mass and size are kept: a camera restarted after a bus error
-    /// sees the same street, and at a new mounting height they follow within a few dozen people.
+    /// replaced, and after a pause between frames longer than ``longestFramePause``. One person's
+    /// learnt mass and size are kept: a camera restarted after a bus error sees the same street,
+    /// and at a new mounting height they follow within a few dozen people.
     public mutating func reset() {
-        forgetTypicalSpeed()
-        forgetScene()
-    }
-
-    /// After a pause between frames longer than ``longestFramePause``: the same sensor over the
-    /// same street, so what it learnt of people is kept; the background, the tracks and whoever
-    /// stood still are learnt anew.
-    private mutating func resumeAfterPause() {
-        pausesResumed += 1
-        forgetScene()
-    }
-
-    private mutating func forgetScene() {
         learned = 0
         lastFrameTime = nil
+        forgetTypicalSpeed()
         hasPreviousFrame = false
         forgetBin()
         for index in tracks.indices { forgetTrack(index) }
@@ -204,7 +195,10 @@ public struct ThermalCounter: Sendable {
         _ pixels: [Float], at time: MonotonicInstant, onCrossing: (CrossingEvent) -> Void
     ) {
         precondition(pixels.count == pixelCount, "a frame has width × height pixels")
-        if let last = lastFrameTime, time.nanoseconds > last.nanoseconds &+ longestFramePause { resumeAfterPause() }
+        if let last = lastFrameTime, time.nanoseconds > last.nanoseconds, time.nanoseconds - last.nanoseconds > longestFramePause {
+            pausesResumed += 1
+            reset()
+        }
         lastFrameTime = time
         framesProcessed += 1
         if configuration.binnedFrames > 1 {

@@ -20,8 +20,9 @@ struct ReplayCommand: AsyncParsableCommand {
             further between frames; frames whose times say another rate are warned about. An array hung higher than 4 m, or behind a lens wider than 60°, \
             sees people smaller: the header's mounting_height and field_of_view, or the options (which \
             win), say so, and the tracker's threshold follows. A recording may pause (frames dropped, \
-            or hours stitched together): after a pause longer than 2 s (20 frames at a lower fps) the \
-            pavement is learnt again, in 30 frames, and the output says how often. Frames are counted \
+            or hours stitched together): after a pause longer than a lost track is remembered (2 s at \
+            10 fps, 20 frames at a lower fps) the counter starts again and learns the pavement in 30 \
+            frames; the output says how often. Frames are counted \
             and dropped one by one; only counts are printed.
             """)
 

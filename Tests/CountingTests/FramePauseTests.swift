@@ -60,6 +60,28 @@ struct FramePauseTests {
         #expect(counter.counter.pausesResumed == 0)
     }
 
+    @Test("a pause of exactly the longest is none; a tenth of a second more is one", arguments: [
+        (seconds: 2.0, pauses: 0), (seconds: 2.1, pauses: 1),
+    ])
+    func atTheLimit(seconds: Double, pauses: Int) {
+        var builder = FrameBuilder(pavement: 14)
+        var counter = ThermalCounterLike()
+        for _ in 0..<40 { _ = counter.feed(builder.frame([]), at: builder.nextTime()) }
+        builder.frameIndex += Int((seconds * 10).rounded()) - 1
+        _ = counter.feed(builder.frame([]), at: builder.nextTime())
+        #expect(counter.counter.pausesResumed == pauses)
+        #expect(counter.counter.isReady == (pauses == 0))
+    }
+
+    @Test("a frame rate of (almost) none never pauses, and does not trap")
+    func noFrameRate() {
+        var configuration = ThermalCounterConfiguration()
+        configuration.framesPerSecond = 1e-12
+        var counter = ThermalCounter(configuration: configuration)
+        for second in [0.0, 1, 1e9] { _ = counter.process([Float](repeating: 14, count: 64), at: MonotonicInstant(nanoseconds: UInt64(second * 1e9))) }
+        #expect(counter.pausesResumed == 0)
+    }
+
     @Test("the longest pause is as long as a lost track is remembered, at the array's frame rate", arguments: [
         (fps: 10.0, seconds: 2.0), (fps: 1, seconds: 20), (fps: 64, seconds: 1.875),
     ])

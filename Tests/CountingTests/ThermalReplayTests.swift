@@ -271,12 +271,14 @@ struct ThermalReplayTests {
         (header: "", seconds: 1.0, wholeSeconds: false, warned: true),
         (header: " fps=1", seconds: 1, wholeSeconds: false, warned: false),
         (header: " fps=2", seconds: 0.1, wholeSeconds: false, warned: true),
+        (header: " fps=10", seconds: 25, wholeSeconds: false, warned: true),
         (header: "", seconds: 0.1, wholeSeconds: true, warned: false),
         (header: " fps=8", seconds: 0.1, wholeSeconds: false, warned: false),
     ])
     func frameRate(header: String, seconds: Double, wholeSeconds: Bool, warned: Bool) throws {
         var text = "# sensorbox-thermal v1 width=2 height=2" + header + "\n"
-        for index in 0..<40 {
+        // Enough frames for the probe's ten steps even with times in whole seconds.
+        for index in 0..<150 {
             let time = Double(index) * seconds
             text += "\(wholeSeconds ? time.rounded(.down) : time),14,14,14,14\n"
         }
@@ -284,8 +286,11 @@ struct ThermalReplayTests {
         try replay.feed(contentsOf: text)
         let warning = replay.result.frameRateWarning
         #expect((warning != nil) == warned, "\(warning ?? "no warning")")
+        if header == " fps=10" {
+            #expect(warning == "the frames come at about 0.04 fps, but were counted at 10 fps, as the header's fps says: write fps=0.04 in the header")
+        }
         if header.isEmpty && seconds == 1 {
-            #expect(warning == "the frames come at about 1 fps, but were counted as 10 fps, the header's fps (10 when it names none): write fps=1 in the header")
+            #expect(warning == "the frames come at about 1 fps, but were counted at 10 fps, as for a header that names no fps: write fps=1 in the header")
         }
     }
 

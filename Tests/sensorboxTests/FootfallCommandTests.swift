@@ -264,7 +264,7 @@ struct FootfallCommandTests {
         #expect(folder.errors == "\(directory) is a directory, not a recording\n")
     }
 
-    @Test(arguments: ["frames,windows", "start,end", "in,window_seconds", "mounting_height,out", "in,field_of_view"])
+    @Test(arguments: ["frames,windows", "start,end", "in,window_seconds", "mounting_height,out", "in,field_of_view", "pauses,out"])
     func replayRejectsDirectionsNamedLikeJSONKeys(directions: String) throws {
         let directory = temporaryPath()
         defer { _ = system("rm -rf '\(directory)'") }

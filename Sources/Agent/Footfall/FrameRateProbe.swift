@@ -31,11 +31,23 @@ struct FrameRateProbe: Sendable {
         return 1 / intervals.sorted()[intervals.count / 2]
     }
 
-    /// A warning when the frames come at a rate further than a factor of 1.5 from `stated`.
-    func warning(stated: Double) -> String? {
+    /// A warning when the frames come at a rate further than a factor of 1.5 from the header's.
+    func warning(for header: ThermalRecordingHeader) -> String? {
+        let stated = header.framesPerSecond
         guard let measured = framesPerSecond, measured > stated * 1.5 || measured < stated / 1.5 else { return nil }
-        let rate = formatDecimal(measured, digits: measured < 10 ? 1 : 0)
-        return "the frames come at about \(rate) fps, but were counted as \(formatNumber(stated)) fps, "
-            + "the header's fps (10 when it names none): write fps=\(rate) in the header"
+        // Two significant digits below 10 fps (0.04 for a frame every 25 s), whole ones above.
+        let digits = measured < 10 ? max(1, 1 - log10Floor(measured)) : 0
+        let rate = formatDecimal(measured, digits: digits)
+        let source = header.namesFramesPerSecond ? "as the header's fps says" : "as for a header that names no fps"
+        let advice = measured <= 1000 ? ": write fps=\(rate) in the header" : " (fps is at most 1000)"
+        return "the frames come at about \(rate) fps, but were counted at \(formatNumber(stated)) fps, \(source)" + advice
     }
+}
+
+/// ⌊log10 x⌋ for x > 0, without Foundation.
+private func log10Floor(_ x: Double) -> Int {
+    var exponent = 0, value = x
+    while value >= 10 { value /= 10; exponent += 1 }
+    while value < 1 { value *= 10; exponent -= 1 }
+    return exponent
 }

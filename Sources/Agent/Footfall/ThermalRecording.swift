@@ -27,6 +27,8 @@ public struct ThermalRecordingHeader: Hashable, Sendable {
     /// The array's frame rate, which the counter's settings are adapted to
     /// (``ThermalCounterConfiguration/atFrameRate(_:)``); the frames' own times are their times.
     public var framesPerSecond: Double
+    /// Whether the header named its fps (else 10 was taken).
+    public var namesFramesPerSecond: Bool
     /// `celsius` or `kelvin` (converted to °C when read).
     public var unit: String
     /// How high the array hung above the pavement (`mounting_height`, metres) and what its lens
@@ -106,6 +108,7 @@ public struct ThermalRecordingHeader: Hashable, Sendable {
         self.width = width
         self.height = height
         self.framesPerSecond = fps
+        self.namesFramesPerSecond = seen["fps"] != nil
         self.unit = unit
         self.mountingHeight = mountingHeight
         self.fieldOfView = fieldOfView
@@ -313,7 +316,7 @@ public struct ThermalReplay {
             pauses: counter?.pausesResumed ?? 0, longestPause: counter?.longestFramePauseSeconds ?? 0, mounting: mounting ?? .reference,
             windowSeconds: windowSeconds,
             windows: windows.keys.sorted().map { ($0, windows[$0] ?? [:]) },
-            frameRateWarning: header.flatMap { frameRate.warning(stated: $0.framesPerSecond) })
+            frameRateWarning: header.flatMap { frameRate.warning(for: $0) })
     }
 }
 

@@ -25,7 +25,7 @@ public struct ThermalReplayResult: Sendable {
         var lines = ["\(frames) \(frames == 1 ? "frame" : "frames") from \(mounting.summary)"]
         if pauses > 0 {
             let count = pauses == 1 ? "1 pause" : "\(pauses) pauses"
-            lines.append("\(count) of over \(formatNumber(longestPause)) s between frames; after each, the pavement was learnt anew")
+            lines.append("\(count) of over \(formatDecimal(longestPause, digits: 2)) s between frames; after each, the pavement was learnt anew")
         }
         lines.append(directions.map { "\($0): \(totals[$0] ?? 0)" }.joined(separator: "   "))
         if let windowSeconds {
