@@ -33,6 +33,17 @@ let arguments = Array(allArguments.dropFirst())
 let hours = Double(option("--hours") ?? "24") ?? 24
 let seeds = (option("--seeds") ?? option("--seed") ?? "1").split(separator: ",").compactMap { UInt64($0) }
 
+/// The scenario the first argument that is not an option names (the spring day when none does),
+/// or `nil` after saying that no scenario has that name.
+func namedScenario() -> StreetScenario? {
+    let name = arguments.first { !$0.hasPrefix("--") } ?? "spring-weekday"
+    guard let scenario = StreetScenario.named(name) else {
+        print("unknown scenario \(name)")
+        return nil
+    }
+    return scenario
+}
+
 func pct(_ value: Double) -> String {
     let scaled = (value * 1000).rounded() / 10
     return (scaled > 0 ? "+" : "") + "\(scaled)%"
@@ -283,11 +294,7 @@ case "windows":
         }
     }
 case "report":
-    let name = arguments.first { !$0.hasPrefix("--") } ?? "spring-weekday"
-    guard let scenario = StreetScenario.named(name) else {
-        print("unknown scenario \(name)")
-        break
-    }
+    guard let scenario = namedScenario() else { break }
     let result = evaluate(diagnosticVariant(scenario), seed: seeds.first ?? 1)
     print(arguments.contains("--json") ? result.json : result.text, terminator: "")
 case "pause":
@@ -295,11 +302,7 @@ case "pause":
     // one counter at their own times (it learns the pavement again after the pause), fed as if
     // the second followed the first at once (a counter that ignores the pause), and each to a
     // counter of its own.
-    let name = arguments.first { !$0.hasPrefix("--") } ?? "spring-weekday"
-    guard let scenario = StreetScenario.named(name) else {
-        print("unknown scenario \(name)")
-        break
-    }
+    guard let scenario = namedScenario() else { break }
     let variant = diagnosticVariant(scenario)
     let startA = (Double(option("--a") ?? "12") ?? 12) * 3600, startB = (Double(option("--b") ?? "17") ?? 17) * 3600
     let span = Double(option("--span") ?? "1800") ?? 1800
@@ -334,9 +337,9 @@ case "pause":
     let resumed = count([(a.frames, startA), (b.frames, startB)], &one)
     let ignored = count([(a.frames, startA), (b.frames, startA + span)], &unpaused)
     let own = count([(a.frames, startA)], &ownA) + count([(b.frames, startB)], &ownB)
-    print("\(name) seed \(seeds.first ?? 1), \(Int(span)) s from \(startA / 3600) h and from \(startB / 3600) h")
+    print("\(scenario.name) seed \(seeds.first ?? 1), \(Int(span)) s from \(startA / 3600) h and from \(startB / 3600) h")
     print("  true           \(a.truth) \(b.truth)")
-    print("  after a pause  \(resumed[0]) \(resumed[1])   (learnt again \(one.pausesResumed) time)")
+    print("  after a pause  \(resumed[0]) \(resumed[1])   (pauses: \(one.pausesResumed))")
     print("  pause ignored  \(ignored[0]) \(ignored[1])")
     print("  each its own   \(own[0]) \(own[1])")
 case "tracker":
@@ -365,11 +368,7 @@ case "tracker":
 case "contrast":
     // Per hour of the day: the counter's low-contrast hint next to the true and counted
     // crossings (both directions), to see whether the flagged hours are the undercounted ones.
-    let name = arguments.first { !$0.hasPrefix("--") } ?? "spring-weekday"
-    guard let scenario = StreetScenario.named(name) else {
-        print("unknown scenario \(name)")
-        break
-    }
+    guard let scenario = namedScenario() else { break }
     let variant = diagnosticVariant(scenario)
     var street = Street(scenario: variant, seed: seeds.first ?? 1)
     var counter = ThermalCounter(configuration: counterConfiguration(for: variant))
@@ -391,11 +390,7 @@ case "contrast":
 case "parties":
     // Where the error comes from: every true party matched to the thermal crossing of the same
     // direction nearest in time, and what the counter made of it (people per track).
-    let name = arguments.first { !$0.hasPrefix("--") } ?? "spring-weekday"
-    guard let scenario = StreetScenario.named(name) else {
-        print("unknown scenario \(name)")
-        break
-    }
+    guard let scenario = namedScenario() else { break }
     let variant = diagnosticVariant(scenario)
     partyDiagnosis(
         scenario: variant, seed: seeds.first ?? 1, hours: hours,
