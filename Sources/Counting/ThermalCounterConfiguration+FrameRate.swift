@@ -24,7 +24,7 @@ extension ThermalCounterConfiguration {
     ///   worse on the simulated street at 4, 5 and 20 fps (docs/counting.md, "Eleventh round").
     ///   Times given for them (a lost track remembered 2 s, a parked person 10 min) hold at 10 fps.
     /// - A pause between frames longer than a lost track is remembered (2 s at 10 fps, 20 s at
-    ///   1 fps) makes the counter learn the pavement again (``ThermalCounter/longestFramePause``).
+    ///   1 fps) makes the counter start again (``ThermalCounter/longestFramePause``).
     public func atFrameRate(_ framesPerSecond: Double) -> ThermalCounterConfiguration {
         precondition(framesPerSecond > 0 && framesPerSecond <= 1000, "a frame rate is above 0 and at most 1000")
         var scaled = self

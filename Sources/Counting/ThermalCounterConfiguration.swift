@@ -160,7 +160,7 @@ public struct ThermalCounterConfiguration: Hashable, Sendable {
     /// frame instead of the higher noise of its shorter frames (``atFrameRate(_:)``).
     public var binnedFrames: Int
     /// The array's frame rate (``atFrameRate(_:)`` sets it): with ``lostTrackFrames`` it tells
-    /// how long a pause between two frames may be before the counter learns the pavement again
+    /// how long a pause between two frames may be before the counter starts again
     /// (``ThermalCounter/longestFramePause``).
     public var framesPerSecond = ThermalCounterConfiguration.referenceFramesPerSecond
     /// Blobs lighter than this share of one person's learnt mass are dropped before tracking: a

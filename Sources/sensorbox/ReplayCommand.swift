@@ -17,13 +17,13 @@ struct ReplayCommand: AsyncParsableCommand {
             default people move along the columns (from row 0 towards the last row is "in"), across a \
             line through the middle. The header's fps (default 10) is the array's frame rate: from 15 \
             fps on, frames are averaged to about 10 fps; below 10 fps the tracker lets people move \
-            further between frames; frames whose times say another rate are warned about. An array hung higher than 4 m, or behind a lens wider than 60°, \
-            sees people smaller: the header's mounting_height and field_of_view, or the options (which \
-            win), say so, and the tracker's threshold follows. A recording may pause (frames dropped, \
-            or hours stitched together): after a pause longer than a lost track is remembered (2 s at \
-            10 fps, 20 frames at a lower fps) the counter starts again and learns the pavement in 30 \
-            frames; the output says how often. Frames are counted \
-            and dropped one by one; only counts are printed.
+            further between frames; frames whose times say another rate are warned about. An array \
+            hung higher than 4 m, or behind a lens wider than 60°, sees people smaller: the header's \
+            mounting_height and field_of_view, or the options (which win), say so, and the tracker's \
+            threshold follows. A recording may pause (frames dropped, or hours stitched together): \
+            after a pause longer than a lost track is remembered (2 s at 10 fps, 20 frames at a lower \
+            fps) the counter starts again and learns the pavement in 30 frames; the output says how \
+            often. Frames are counted and dropped one by one; only counts are printed.
             """)
 
     @Option(help: ArgumentHelp("The recording (see above); - reads standard input.", valueName: "file"))
@@ -104,17 +104,16 @@ struct ReplayCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let countingLine else { throw ExitCode(2) }
+        let name = thermal == ThermalReplay.standardInputPath ? "<stdin>" : thermal
         do {
             let result = try ThermalReplay.run(
                 fileAt: thermal, line: countingLine, windowSeconds: try parseDuration(windows).components.seconds,
                 mountingHeight: mountingHeight, fieldOfView: fieldOfView)
             if let warning = result.frameRateWarning {
-                let name = thermal == ThermalReplay.standardInputPath ? "<stdin>" : thermal
                 printToStandardError(DiagnosticText.wrappedMessage("warning: \(name): \(warning)") + "\n")
             }
             print(json ? result.json : result.text, terminator: "")
         } catch let error as ThermalRecordingError {
-            let name = thermal == ThermalReplay.standardInputPath ? "<stdin>" : thermal
             printToStandardError(DiagnosticText.wrappedMessage("\(name):\(error)") + "\n")
             throw ExitCode(1)
         } catch let error as ThermalReplayFileError {
