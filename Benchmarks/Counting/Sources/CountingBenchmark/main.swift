@@ -9,6 +9,7 @@ import Simulator
 //   CountingBenchmark accuracy [--hours H] [--seeds 1,2] [--held-out] [--scenario NAME] [--thermal-only]
 //   CountingBenchmark windows [--seeds 1,2] [--held-out] [--scenario NAME] [--churn MISSED,EXTRA] [--each]  (window error by how well the thermal array saw; --each: every window)
 //   CountingBenchmark report NAME [--hours H] [--seed S] [--json] [--thermal-only]
+//   CountingBenchmark pause NAME [--seed S] [--a HOURS] [--b HOURS] [--span SECONDS]  (two spans of a day with a pause between)
 //   CountingBenchmark tracker [--frames N]
 //   CountingBenchmark contrast NAME [--seed S]   (per hour: the low-contrast hint, true and counted, one person's mass)
 //   CountingBenchmark parties NAME [--seed S] [--after SECONDS]  (who is missed and who is counted twice, by party)
@@ -298,50 +299,17 @@ case "report":
     let result = evaluate(diagnosticVariant(scenario), seed: seeds.first ?? 1)
     print(arguments.contains("--json") ? result.json : result.text, terminator: "")
 case "pause":
-    // A recording with a pause: two spans of a day (--a and --b, hours; --span seconds) fed to
-    // one counter at their own times (it learns the pavement again after the pause), fed as if
-    // the second followed the first at once (a counter that ignores the pause), and each to a
-    // counter of its own.
     guard let scenario = namedScenario() else { break }
     let variant = diagnosticVariant(scenario)
-    let startA = (Double(option("--a") ?? "12") ?? 12) * 3600, startB = (Double(option("--b") ?? "17") ?? 17) * 3600
+    let hoursA = Double(option("--a") ?? "12") ?? 12, hoursB = Double(option("--b") ?? "17") ?? 17
     let span = Double(option("--span") ?? "1800") ?? 1800
-    guard startB >= startA + span else {
+    guard hoursB * 3600 >= hoursA * 3600 + span else {
         print("--b must start after --a's span")
         break
     }
-    let rate = Double(variant.framesPerSecond)
-    var street = Street(scenario: variant, seed: seeds.first ?? 1)
-    var frame = [Float](repeating: 0, count: variant.width * variant.height)
-    func render(from start: Double) -> (frames: [[Float]], truth: Int) {
-        _ = street.drainCrossings(upTo: start)
-        let frames = (0..<Int(span * rate)).map { index in
-            street.renderThermal(into: &frame, atSeconds: start + Double(index) / rate, quantized: true)
-            return frame
-        }
-        return (frames, street.drainCrossings(upTo: start + span).count)
-    }
-    let a = render(from: startA), b = render(from: startB)
-    func count(_ spans: [(frames: [[Float]], start: Double)], _ counter: inout ThermalCounter) -> [Int] {
-        spans.map { frames, start in
-            var counted = 0
-            for (index, frame) in frames.enumerated() {
-                let seconds = start + Double(index) / rate
-                counter.process(frame, at: MonotonicInstant(nanoseconds: UInt64(seconds * 1e9))) { _ in counted += 1 }
-            }
-            return counted
-        }
-    }
-    func counter() -> ThermalCounter { ThermalCounter(configuration: counterConfiguration(for: variant)) }
-    var one = counter(), unpaused = counter(), ownA = counter(), ownB = counter()
-    let resumed = count([(a.frames, startA), (b.frames, startB)], &one)
-    let ignored = count([(a.frames, startA), (b.frames, startA + span)], &unpaused)
-    let own = count([(a.frames, startA)], &ownA) + count([(b.frames, startB)], &ownB)
-    print("\(scenario.name) seed \(seeds.first ?? 1), \(Int(span)) s from \(startA / 3600) h and from \(startB / 3600) h")
-    print("  true           \(a.truth) \(b.truth)")
-    print("  after a pause  \(resumed[0]) \(resumed[1])   (pauses: \(one.pausesResumed))")
-    print("  pause ignored  \(ignored[0]) \(ignored[1])")
-    print("  each its own   \(own[0]) \(own[1])")
+    comparePause(
+        scenario: variant, seed: seeds.first ?? 1, startA: hoursA * 3600, startB: hoursB * 3600, span: span,
+        configuration: counterConfiguration(for: variant))
 case "tracker":
     let frameCount = Int(option("--frames") ?? "36000") ?? 36000
     // One busy hour of the crowded Saturday, rendered first so only the tracker is timed.
