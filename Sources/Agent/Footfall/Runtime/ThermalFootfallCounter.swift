@@ -82,8 +82,16 @@ final class ThermalFootfallCounter: Sensor, FootfallCounter {
             tallies.interrupted()
             throw error
         }
+        let pauses = tracker.pausesResumed
         for crossing in tracker.process(frame.pixels, at: frame.time) {
             tallies.record(crossing.direction, at: crossing.time, clock: clock)
+        }
+        if tracker.pausesResumed > pauses {
+            // Frames stopped without a read error (the box stalled): nothing counted meanwhile.
+            let limit = formatDecimal(tracker.longestFramePauseSeconds, digits: 2)
+            events.append(HealthEvent(
+                sensor: id, severity: .warning, kind: "footfall.frames_paused",
+                message: "no frame for over \(limit) s: the counter starts again and learns the pavement from its next \(tracker.configuration.learningFrames) frames"))
         }
         tallies.observed(now: frame.time, clock: clock)
         noteContrast(at: clock.wallTime().time)
