@@ -30,6 +30,9 @@ struct Track: Sendable {
     /// Where and when the track started (for its speed along the counting axis).
     var firstAlong: Double = 0
     var firstTime = MonotonicInstant(nanoseconds: 0)
+    /// Where the track was first seen (``TrackMotion``); unlike `firstAlong`, kept over crossings.
+    var startAlong: Double = 0
+    var startAcross: Double = 0
     /// Has crossed the line before (and carries someone else now, timed from that crossing).
     var hasCrossed = false
     /// First seen inside the hysteresis band, with no side yet (``ThermalCounterConfiguration/infersSideAtBirth``).
@@ -186,7 +189,7 @@ extension ThermalCounter {
             alive: true, along: blob.along, across: blob.across, hits: 1, side: side(of: blob.along),
             lastMass: blob.mass, anchorAlong: blob.along, anchorAcross: blob.across,
             confirmed: !blob.faint || configuration.confirmationHits <= 1, faint: blob.faint, firstAlong: blob.along,
-            firstTime: time)
+            firstTime: time, startAlong: blob.along, startAcross: blob.across)
         if !inheritParking(t) { inheritLostTrack(t) }
         tracks[t].bornInBand = tracks[t].side == 0 && configuration.infersSideAtBirth
         if weighsMass(at: blob.along) {

@@ -108,6 +108,8 @@ public struct ThermalCounter: Sendable {
     var faintTracks = 0
     /// Low-contrast frames since the statistics were last taken (``takeContrastStatistics()``).
     public internal(set) var contrastStatistics = ContrastStatistics()
+    /// How far the tracks that ended moved along the counting axis and across it.
+    public internal(set) var trackMotion = TrackMotion()
 
     /// Frames processed since start (including learning).
     public private(set) var framesProcessed = 0

@@ -15,7 +15,7 @@ struct ReplayCommand: AsyncParsableCommand {
             The file: a first line "# sensorbox-thermal v1 width=8 height=8 fps=10 unit=celsius", then \
             one frame per line, "time_seconds,p0,p1,…,p63" in the sensor's row-major pixel order. By \
             default people move along the columns (from row 0 towards the last row is "in"), across a \
-            line through the middle. The header's fps (default 10) is the array's frame rate: from 15 \
+            line through the middle; people who move mostly along that line are warned about. The header's fps (default 10) is the array's frame rate: from 15 \
             fps on, frames are averaged to about 10 fps; below 10 fps the tracker lets people move \
             further between frames; frames whose times say another rate are warned about. An array \
             hung higher than 4 m, or behind a lens wider than 60°, sees people smaller: the header's \
@@ -109,7 +109,7 @@ struct ReplayCommand: AsyncParsableCommand {
             let result = try ThermalReplay.run(
                 fileAt: thermal, line: countingLine, windowSeconds: try parseDuration(windows).components.seconds,
                 mountingHeight: mountingHeight, fieldOfView: fieldOfView)
-            if let warning = result.frameRateWarning {
+            for warning in result.warnings {
                 printToStandardError(DiagnosticText.wrappedMessage("warning: \(name): \(warning)") + "\n")
             }
             print(json ? result.json : result.text, terminator: "")

@@ -284,13 +284,45 @@ struct ThermalReplayTests {
         }
         var replay = ThermalReplay()
         try replay.feed(contentsOf: text)
-        let warning = replay.result.frameRateWarning
+        let warning = replay.result.warnings.first
         #expect((warning != nil) == warned, "\(warning ?? "no warning")")
         if header == " fps=10" {
             #expect(warning == "the frames come at about 0.04 fps, but were counted at 10 fps, as the header's fps says: write fps=0.04 in the header")
         }
         if header.isEmpty && seconds == 1 {
             #expect(warning == "the frames come at about 1 fps, but were counted at 10 fps, as for a header that names no fps: write fps=1 in the header")
+        }
+    }
+
+    @Test("people walking along the counting line are warned about: the other axis counts them", arguments: [
+        (axis: CountingLine.Axis.rows, warned: true), (axis: .columns, warned: false),
+    ])
+    func wrongAxis(axis: CountingLine.Axis, warned: Bool) throws {
+        // 24 walkers by turns each way, moving with the column index (along the rows).
+        var builder = FrameBuilder(pavement: 14)
+        var text = "# sensorbox-thermal v1 width=8 height=8 fps=10\n"
+        func add(_ frame: [Float]) {
+            text += "\(Double(builder.frameIndex) / 10)," + frame.map { "\($0)" }.joined(separator: ",") + "\n"
+            builder.frameIndex += 1
+        }
+        for _ in 0..<60 { add(builder.frame([])) }
+        for index in 0..<24 {
+            let (from, to) = index % 2 == 0 ? (-0.5, 8.5) : (8.5, -0.5)
+            for step in 0..<27 {
+                let x = from + (to - from) * Double(step) / 26
+                add(builder.frame([FrameBuilder.Body(x: x, y: 3.7, radiusX: 0.45, radiusY: 0.7)]))
+            }
+            for _ in 0..<10 { add(builder.frame([])) }
+        }
+        var replay = ThermalReplay(line: CountingLine(axis: axis))
+        try replay.feed(contentsOf: text)
+        let result = replay.result
+        #expect(result.warnings.count == (warned ? 1 : 0), "\(result.warnings)")
+        if warned {
+            #expect(result.totals.values.reduce(0, +) == 0)
+            #expect(result.warnings.first?.hasSuffix("if people walk the other way in this recording, --axis columns counts them") == true)
+        } else {
+            #expect(result.totals == ["in": 12, "out": 12])
         }
     }
 

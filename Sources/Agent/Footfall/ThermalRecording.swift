@@ -316,7 +316,7 @@ public struct ThermalReplay {
             pauses: counter?.pausesResumed ?? 0, longestPause: counter?.longestFramePauseSeconds ?? 0, mounting: mounting ?? .reference,
             windowSeconds: windowSeconds,
             windows: windows.keys.sorted().map { ($0, windows[$0] ?? [:]) },
-            frameRateWarning: header.flatMap { frameRate.warning(for: $0) })
+            warnings: [header.flatMap { frameRate.warning(for: $0) }, counter?.trackMotion.axisWarning(for: line)].compactMap { $0 })
     }
 }
 

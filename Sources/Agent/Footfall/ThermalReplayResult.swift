@@ -16,9 +16,10 @@ public struct ThermalReplayResult: Sendable {
     /// Window start (seconds of the recording's time, aligned) and counts per direction: every
     /// window that holds a frame, oldest first.
     public var windows: [(start: Int64, counts: [String: Int])]
-    /// Set when the frames' times say another frame rate than the header's fps (by more than a
-    /// factor of 1.5): for standard error, not part of ``text`` or ``json``.
-    public var frameRateWarning: String?
+    /// What looks wrong with the recording or the options, for standard error (not part of
+    /// ``text`` or ``json``): frames whose times say another rate than the header's fps (by more
+    /// than a factor of 1.5), people moving mostly along the counting line.
+    public var warnings: [String]
 
     /// Lines for people (80 columns when the direction names allow).
     public var text: String {

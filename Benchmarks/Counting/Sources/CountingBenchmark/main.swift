@@ -11,7 +11,7 @@ import Simulator
 //   CountingBenchmark report NAME [--hours H] [--seed S] [--json] [--thermal-only]
 //   CountingBenchmark pause NAME [--seed S] [--a HOURS] [--b HOURS] [--span SECONDS]  (two spans of a day with a pause between)
 //   CountingBenchmark tracker [--frames N]
-//   CountingBenchmark contrast NAME [--seed S]   (per hour: the low-contrast hint, true and counted, one person's mass)
+//   CountingBenchmark contrast NAME [--seed S]   (per hour: the low-contrast hint, true and counted, one person's mass; then the tracks' motion)
 //   CountingBenchmark parties NAME [--seed S] [--after SECONDS]  (who is missed and who is counted twice, by party)
 //   CountingBenchmark trace NAME --at SECONDS [--seed S] [--every-frame]  (people, blobs, tracks and counts around a moment)
 //
@@ -355,6 +355,9 @@ case "contrast":
         print(pad("\(hour)", 4) + pad(abs1(low), 13) + pad("\(truth)", 7) + pad("\(counted)", 9) + pad(error, 8)
                 + pad(counter.diagnosticPersonMass.map { "\(($0 * 100).rounded() / 100)" } ?? "-", 8))
     }
+    // How far the tracks moved along the counting axis and across it (replay warns when across wins).
+    let motion = counter.trackMotion
+    print("track motion: \(motion.tracks) tracks, \(Int(motion.along.rounded())) px along the axis, \(Int(motion.across.rounded())) px across")
 case "parties":
     // Where the error comes from: every true party matched to the thermal crossing of the same
     // direction nearest in time, and what the counter made of it (people per track).
