@@ -15,15 +15,16 @@ struct ReplayCommand: AsyncParsableCommand {
             The file: a first line "# sensorbox-thermal v1 width=8 height=8 fps=10 unit=celsius", then \
             one frame per line, "time_seconds,p0,p1,…,p63" in the sensor's row-major pixel order. By \
             default people move along the columns (from row 0 towards the last row is "in"), across a \
-            line through the middle; people who move mostly along that line are warned about. The header's fps (default 10) is the array's frame rate: from 15 \
-            fps on, frames are averaged to about 10 fps; below 10 fps the tracker lets people move \
-            further between frames; frames whose times say another rate are warned about. An array \
-            hung higher than 4 m, or behind a lens wider than 60°, sees people smaller: the header's \
-            mounting_height and field_of_view, or the options (which win), say so, and the tracker's \
-            threshold follows. A recording may pause (frames dropped, or hours stitched together): \
-            after a pause longer than a lost track is remembered (2 s at 10 fps, 20 frames at a lower \
-            fps) the counter starts again and learns the pavement in 30 frames; the output says how \
-            often. Frames are counted and dropped one by one; only counts are printed.
+            line through the middle; people who move mostly along that line are warned about. The \
+            header's fps (default 10) is the array's frame rate: from 15 fps on, frames are averaged to \
+            about 10 fps; below 10 fps the tracker lets people move further between frames; frames whose \
+            times say another rate are warned about. An array hung higher than 4 m, or behind a lens \
+            wider than 60°, sees people smaller: the header's mounting_height and field_of_view, or the \
+            options (which win), say so, and the tracker's threshold follows. A recording may pause \
+            (frames dropped, or hours stitched together): after a pause longer than a lost track is \
+            remembered (2 s at 10 fps, 20 frames at a lower fps) the counter starts again and learns the \
+            pavement in 30 frames; the output says how often. Frames are counted and dropped one by one; \
+            only counts are printed.
             """)
 
     @Option(help: ArgumentHelp("The recording (see above); - reads standard input.", valueName: "file"))

@@ -91,7 +91,8 @@ final class ThermalFootfallCounter: Sensor, FootfallCounter {
             let limit = formatDecimal(tracker.longestFramePauseSeconds, digits: 2)
             events.append(HealthEvent(
                 sensor: id, severity: .warning, kind: "footfall.frames_paused",
-                message: "no frame for over \(limit) s: the counter starts again and learns the pavement from its next \(tracker.configuration.learningFrames) frames"))
+                message: "no frame for over \(limit) s: the counter starts again and learns the pavement "
+                    + "from its next \(tracker.configuration.learningFrames) frames"))
         }
         tallies.observed(now: frame.time, clock: clock)
         noteContrast(at: clock.wallTime().time)
