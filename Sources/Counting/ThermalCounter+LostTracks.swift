@@ -43,11 +43,7 @@ extension ThermalCounter {
     /// Ends track `t` and forgets where it was and what it weighed: nothing of a person stays in
     /// memory after their track is gone (PRIVACY.md).
     mutating func forgetTrack(_ t: Int) {
-        if tracks[t].alive && tracks[t].hits >= Self.establishedHits {
-            trackMotion.tracks += 1
-            trackMotion.along += abs(tracks[t].along - tracks[t].startAlong)
-            trackMotion.across += abs(tracks[t].across - tracks[t].startAcross)
-        }
+        if tracks[t].alive && tracks[t].hits >= Self.establishedHits { trackMotion.add(tracks[t], frame: (along, across)) }
         tracks[t] = Track()
         for index in 0..<Self.massesPerTrack { trackMasses[t * Self.massesPerTrack + index] = 0 }
     }

@@ -71,6 +71,36 @@ struct FootfallCommandTests {
         #expect(run.errors.isEmpty)
     }
 
+    @Test func replayWarnsOfPeopleWalkingAlongTheLine() throws {
+        // 24 people walking with the column index changing, by turns each way.
+        var lines = ["# sensorbox-thermal v1 width=8 height=8 fps=10"]
+        var frame = 0
+        func add(_ column: Int?) {
+            var pixels = Array(repeating: 18.0, count: 64)
+            if let column, (0..<8).contains(column) { for row in 3...4 { pixels[row * 8 + column] = 30 } }
+            lines.append("\(Double(frame) / 10)," + pixels.map { "\($0)" }.joined(separator: ","))
+            frame += 1
+        }
+        for _ in 0..<300 { add(nil) }
+        for walker in 0..<24 {
+            for step in 0..<40 { add(walker % 2 == 0 ? step / 4 - 1 : 8 - step / 4) }
+            for _ in 0..<20 { add(nil) }
+        }
+        let directory = temporaryPath()
+        defer { _ = system("rm -rf '\(directory)'") }
+        try write(directory + "/sideways.csv", lines.joined(separator: "\n") + "\n")
+        let run = try cli.sensorbox("replay --thermal \(directory)/sideways.csv --json")
+        #expect(run.status == 0)
+        #expect(run.output.hasPrefix("{\"in\":0,\"out\":0,"))
+        // Wrapped for an 80-column console: read as one line.
+        let warning = run.errors.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+        #expect(warning.hasPrefix("warning: \(directory)/sideways.csv: 24 tracks moved mostly along the counting line"), "\(run.errors)")
+        #expect(warning.hasSuffix("--axis columns counts them"), "\(run.errors)")
+        let turned = try cli.sensorbox("replay --thermal \(directory)/sideways.csv --json --axis columns")
+        #expect(turned.output.hasPrefix("{\"in\":12,\"out\":12,"), "\(turned.output)")
+        #expect(turned.errors.isEmpty)
+    }
+
     @Test func replayNamesLineAndColumnOfABadFrame() throws {
         let directory = temporaryPath()
         defer { _ = system("rm -rf '\(directory)'") }

@@ -9,7 +9,7 @@ extension TrackMotion {
         guard mostlyAcross() else { return nil }
         let other: CountingLine.Axis = line.axis == .rows ? .columns : .rows
         return "\(tracks) tracks moved mostly along the counting line, not across it "
-            + "(\(formatDecimal(across, digits: 0)) px along, \(formatDecimal(along, digits: 0)) px across): "
+            + "(\(formatDecimal(across, digits: 0)) px along the line, \(formatDecimal(along, digits: 0)) px across it): "
             + "if people walk the other way in this recording, --axis \(other.rawValue) counts them"
     }
 }

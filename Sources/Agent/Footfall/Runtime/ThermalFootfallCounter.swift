@@ -87,7 +87,7 @@ final class ThermalFootfallCounter: Sensor, FootfallCounter {
             tallies.record(crossing.direction, at: crossing.time, clock: clock)
         }
         if tracker.pausesResumed > pauses {
-            // Frames stopped without a read error (the box stalled): nothing counted meanwhile.
+            // Frames stopped (the box stalled, or reads failed short of a camera restart): nothing counted meanwhile.
             let limit = formatDecimal(tracker.longestFramePauseSeconds, digits: 2)
             events.append(HealthEvent(
                 sensor: id, severity: .warning, kind: "footfall.frames_paused",
