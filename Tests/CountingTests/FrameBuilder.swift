@@ -60,10 +60,15 @@ struct FrameBuilder {
         _ counter: inout ThermalCounterLike, warmUp count: Int = 60, steps: Int,
         bodies: (Int) -> [Body]
     ) -> [String] {
+        feed(&counter, frames: count) + feed(&counter, frames: steps, bodies: bodies) + feed(&counter, frames: 20)
+    }
+
+    /// Feeds `count` frames of `bodies(step)` (nobody by default), at 10 fps, and returns the crossings.
+    mutating func feed(
+        _ counter: inout ThermalCounterLike, frames count: Int, bodies: (Int) -> [Body] = { _ in [] }
+    ) -> [String] {
         var names: [String] = []
-        for _ in 0..<count { names += counter.feed(frame([]), at: nextTime()) }
-        for step in 0..<steps { names += counter.feed(frame(bodies(step)), at: nextTime()) }
-        for _ in 0..<20 { names += counter.feed(frame([]), at: nextTime()) }
+        for step in 0..<count { names += counter.feed(frame(bodies(step)), at: nextTime()) }
         return names
     }
 

@@ -11,14 +11,11 @@ struct FramePauseTests {
         var builder = FrameBuilder(pavement: 14)
         var counter = ThermalCounterLike()
         // Someone walks in; the frames stop while they are at row 3.2, before the line's band.
-        var names: [String] = []
-        for _ in 0..<60 { names += counter.feed(builder.frame([]), at: builder.nextTime()) }
-        let before = walk(from: -0.5, to: 3.2, steps: 12)
-        for step in 0..<12 { names += counter.feed(builder.frame(before(step)), at: builder.nextTime()) }
+        var names = builder.feed(&counter, frames: 60)
+        names += builder.feed(&counter, frames: 12, bodies: walk(from: -0.5, to: 3.2, steps: 12))
         // Five seconds later someone is beyond the band, walking on out of view.
         builder.frameIndex += 50
-        let after = walk(from: 4.9, to: 8.5, steps: 12)
-        for step in 0..<12 { names += counter.feed(builder.frame(after(step)), at: builder.nextTime()) }
+        names += builder.feed(&counter, frames: 12, bodies: walk(from: 4.9, to: 8.5, steps: 12))
         #expect(names.isEmpty, "nobody was seen crossing")
         #expect(counter.counter.pausesResumed == 1)
     }
@@ -47,15 +44,14 @@ struct FramePauseTests {
     func droppedFrames() {
         var builder = FrameBuilder(pavement: 14)
         var counter = ThermalCounterLike()
-        var names: [String] = []
-        for _ in 0..<60 { names += counter.feed(builder.frame([]), at: builder.nextTime()) }
+        var names = builder.feed(&counter, frames: 60)
         let across = walk(from: -0.5, to: 8.5, steps: 27)
         for step in 0..<27 {
             let frame = builder.frame(across(step))
             // Frames 12 to 16 (0.5 s, the walker in the line's band) never arrive.
             if !(12...16).contains(step) { names += counter.feed(frame, at: builder.nextTime()) } else { _ = builder.nextTime() }
         }
-        for _ in 0..<20 { names += counter.feed(builder.frame([]), at: builder.nextTime()) }
+        names += builder.feed(&counter, frames: 20)
         #expect(names == ["in"])
         #expect(counter.counter.pausesResumed == 0)
     }
@@ -66,9 +62,9 @@ struct FramePauseTests {
     func atTheLimit(seconds: Double, pauses: Int) {
         var builder = FrameBuilder(pavement: 14)
         var counter = ThermalCounterLike()
-        for _ in 0..<40 { _ = counter.feed(builder.frame([]), at: builder.nextTime()) }
+        _ = builder.feed(&counter, frames: 40)
         builder.frameIndex += Int((seconds * 10).rounded()) - 1
-        _ = counter.feed(builder.frame([]), at: builder.nextTime())
+        _ = builder.feed(&counter, frames: 1)
         #expect(counter.counter.pausesResumed == pauses)
         #expect(counter.counter.isReady == (pauses == 0))
     }
